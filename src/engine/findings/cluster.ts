@@ -1,0 +1,35 @@
+import { def } from './define';
+
+/** Members (Đơn vị) and settings (Cấu hình) of the cluster workbook. */
+export const clusterFindings = {
+  MEMBERS_SHEET_MISSING: def<Record<string, never>>({
+    severity: 'error',
+    blocks: 'cluster',
+    vi: () => 'Không tìm thấy sheet danh sách đơn vị (cần cột Mã đơn vị, Tên đơn vị).',
+    en: () => 'No members sheet found (needs columns Unit code, Unit name).',
+  }),
+  MEMBER_CODE_MISSING: def<{ name: string }>({
+    severity: 'error',
+    blocks: 'unit',
+    vi: (p) => `Đơn vị "${p.name}" chưa có mã đơn vị.`,
+    en: (p) => `Unit "${p.name}" has no unit code.`,
+  }),
+  MEMBER_DUPLICATE: def<{ unit: string; other: string }>({
+    severity: 'error',
+    blocks: 'unit',
+    vi: (p) => `Đơn vị ${p.unit} xuất hiện hai lần trong danh sách (lần đầu ở ô ${p.other}).`,
+    en: (p) => `Unit ${p.unit} is listed twice (first at ${p.other}).`,
+  }),
+  SETTING_UNKNOWN: def<{ key: string }>({
+    severity: 'warning',
+    blocks: 'none',
+    vi: (p) => `Cấu hình "${p.key}" không được hỗ trợ, đã bỏ qua.`,
+    en: (p) => `Setting "${p.key}" is not supported and was ignored.`,
+  }),
+  SETTING_INVALID: def<{ key: string; value: string; expected: string; fallback: string }>({
+    severity: 'error',
+    blocks: 'none',
+    vi: (p) => `Cấu hình "${p.key}" = "${p.value}" không hợp lệ (cần ${p.expected}); dùng mặc định ${p.fallback}.`,
+    en: (p) => `Setting "${p.key}" = "${p.value}" is not valid (expected ${p.expected}); using the default ${p.fallback}.`,
+  }),
+};

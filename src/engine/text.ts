@@ -1,0 +1,27 @@
+/** Text normalisation shared by every parser: NFC, invisible spaces, and the folded keys used for matching. */
+
+const INVISIBLE_SPACES = /[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]/g;
+
+/** NFC, invisible spaces made plain, runs of white space collapsed, trimmed. What a person means by the text. */
+export function cleanText(s: string): string {
+  return s.normalize('NFC').replace(INVISIBLE_SPACES, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Case-, accent- and spacing-insensitive key: `Điểm  tối đa` and `DIEM TOI DA` and `diemtoida` agree.
+ * Used for headers, sheet names, labels and unit names; never shown to the user.
+ */
+export function foldKey(s: string): string {
+  return cleanText(s)
+    .toLowerCase()
+    .replace(/đ/g, 'd')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** True when `s` folds to one of `aliases` (which are folded too). */
+export function matchesAlias(s: string, aliases: readonly string[]): boolean {
+  const k = foldKey(s);
+  return k !== '' && aliases.some((a) => foldKey(a) === k);
+}
