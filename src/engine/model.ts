@@ -10,12 +10,11 @@ import type { Lang, Place } from './findings/define';
 
 export type ScoreSource = 'auto' | 'self' | 'reviewed' | 'peer-mean' | 'peer-median' | 'peer-trimmed-mean';
 
+/** A grade band; a met veto condition lowers the band one step (grades.ts). */
 export interface GradeBand {
   name: string;
   /** Inclusive lower bound of the total; the lowest band has min 0 (or negative). */
   min: Exact;
-  /** The unit must have no met veto condition to hold this band (e.g. "vững mạnh"). */
-  requiresNoVeto: boolean;
 }
 
 export interface AwardRule {

@@ -9,6 +9,7 @@ import { fileFindings } from './files';
 import { rankingFindings } from './ranking';
 import { rubricFindings } from './rubric';
 import { scoreFindings } from './scores';
+import { sheetFindings } from './sheets';
 import { textFindings } from './text';
 import { voteFindings } from './votes';
 
@@ -19,6 +20,7 @@ export const catalogue = {
   ...voteFindings,
   ...rankingFindings,
   ...textFindings,
+  ...sheetFindings,
   ...fileFindings,
 };
 
