@@ -23,12 +23,27 @@ export function readNumber(v: CellValue | undefined): NumberRead {
   if (typeof v === 'boolean') return { kind: 'not-number', text: v ? 'TRUE' : 'FALSE' };
   if (isCellError(v)) return { kind: 'error', error: v.error };
   const raw = String(v);
-  const text = raw.normalize('NFC').replace(/[\s\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]/g, '');
+  const text = withoutSpaces(raw);
   if (text === '') return { kind: 'blank' };
+  if (text === null) return { kind: 'not-number', text: raw };
   const parsed = parseNumericText(text);
   if (parsed === 'ambiguous') return { kind: 'ambiguous', text: raw };
   if (parsed === null) return { kind: 'not-number', text: raw };
   return { kind: 'number', value: parsed, fromText: raw };
+}
+
+const SPACES = /[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+
+/**
+ * The text with its spaces taken out, or null when a space sits where no number has one. Spaces
+ * around the number and after a sign go; inside it a space may only group thousands ("1 200 000"),
+ * so "9 5" (two scores in one cell) is not read as 95.
+ */
+function withoutSpaces(raw: string): string | null {
+  const s = raw.normalize('NFC').replace(ZERO_WIDTH, '').replace(SPACES, ' ').trim().replace(/^([+\-\u2212]) /, '$1');
+  if (!s.includes(' ')) return s;
+  return /^[+\-\u2212]?\d{1,3}( \d{3})+([.,]\d+)?$/.test(s) ? s.replace(/ /g, '') : null;
 }
 
 /** Parses numeric text without white space. Returns null when it is not a number at all. */
@@ -40,6 +55,8 @@ export function parseNumericText(text: string): Exact | 'ambiguous' | null {
   }
   const sign = m[1] === '' || m[1] === '+' ? '' : '-';
   const body = m[2]!;
+  // ".5" and ",5" are a half whichever the locale: a leading separator is always the decimal one.
+  if (/^[.,]\d+$/.test(body)) return Exact.parseDecimal(`${sign}0.${body.slice(1)}`);
   if (!/\d/.test(body) || /^[.,]|[.,]$/.test(body) || /[.,]{2}/.test(body)) return null;
   const dots = (body.match(/\./g) ?? []).length;
   const commas = (body.match(/,/g) ?? []).length;

@@ -5,6 +5,7 @@
 import type { FindingDef, Lang, Place, Severity } from './define';
 import { placeText } from './define';
 import { clusterFindings } from './cluster';
+import { engineFindings } from './engine';
 import { fileFindings } from './files';
 import { rankingFindings } from './ranking';
 import { rubricFindings } from './rubric';
@@ -22,6 +23,7 @@ export const catalogue = {
   ...textFindings,
   ...sheetFindings,
   ...fileFindings,
+  ...engineFindings,
 };
 
 export type FindingCode = keyof typeof catalogue;

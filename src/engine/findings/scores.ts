@@ -14,6 +14,13 @@ export const scoreFindings = {
     vi: () => 'Không xác định được đơn vị của bài nộp (ghi "Đơn vị: ..." hoặc "Mã đơn vị: ..." phía trên bảng).',
     en: () => 'Cannot tell which unit this submission is for (write "Đơn vị: ..." or "Mã đơn vị: ..." above the table).',
   }),
+  SUBMISSION_NOT_FOUND: def<Record<string, never>>({
+    severity: 'error',
+    blocks: 'none',
+    vi: () =>
+      'Tệp không có bảng chấm điểm nào (cần cột Mã/STT và cột Tự chấm, hoặc các cột chấm chéo mang tên đơn vị thành viên).',
+    en: () => 'The file holds no score table (needs a Code/No. column and a Self score column, or peer-score columns named after member units).',
+  }),
   SUBMISSION_DUPLICATE: def<{ unit: string; other: string }>({
     severity: 'error',
     blocks: 'unit',
@@ -62,6 +69,12 @@ export const scoreFindings = {
     vi: (p) => `Tiêu chí ${p.path}: điểm ${p.value} nằm ngoài khoảng 0 đến ${p.max}.`,
     en: (p) => `Criterion ${p.path}: score ${p.value} is outside 0 to ${p.max}.`,
   }),
+  VETO_MARK_UNKNOWN: def<{ path: string; value: string }>({
+    severity: 'error',
+    blocks: 'unit',
+    vi: (p) => `Điều kiện ${p.path}: "${p.value}" không rõ là có hay không vi phạm (dùng x / có / 1 hoặc không / 0 / để trống).`,
+    en: (p) => `Condition ${p.path}: "${p.value}" is neither yes nor no (use x / yes / 1, or no / 0 / blank).`,
+  }),
   NUMBER_AS_TEXT: def<{ text: string; value: string }>({
     severity: 'warning',
     blocks: 'none',
@@ -91,6 +104,12 @@ export const scoreFindings = {
     blocks: 'unit',
     vi: (p) => `Bài nộp thiếu tiêu chí ${p.path} của thang điểm.`,
     en: (p) => `The submission lacks the rubric's criterion ${p.path}.`,
+  }),
+  PEER_UNIT_DUPLICATE: def<{ unit: string; other: string }>({
+    severity: 'error',
+    blocks: 'unit',
+    vi: (p) => `Đơn vị ${p.unit} có hai cột chấm chéo (cột kia ở ô ${p.other}); cột này bị bỏ qua.`,
+    en: (p) => `Unit ${p.unit} has two peer-score columns (the other at ${p.other}); this column was ignored.`,
   }),
   PEER_UNIT_UNKNOWN: def<{ unit: string }>({
     severity: 'error',

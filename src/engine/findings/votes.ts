@@ -38,11 +38,25 @@ export const voteFindings = {
     vi: (p) => `Số phiếu "${p.value}" không hợp lệ (phải là số nguyên không âm).`,
     en: (p) => `Vote count "${p.value}" is not valid (must be a whole number, not negative).`,
   }),
-  VOTE_TALLY_EXCEEDS_MEMBERS: def<{ count: number; members: number }>({
+  /** `present` is set when the count exceeds the members present rather than all members. */
+  VOTE_TALLY_EXCEEDS_MEMBERS: def<{ count: number; members: number; present: number | null }>({
     severity: 'error',
     blocks: 'vote',
-    vi: (p) => `Số phiếu ${p.count} lớn hơn số thành viên cụm (${p.members}).`,
-    en: (p) => `Vote count ${p.count} is more than the cluster's ${p.members} members.`,
+    vi: (p) =>
+      p.present === null
+        ? `Số phiếu ${p.count} lớn hơn số thành viên cụm (${p.members}).`
+        : `Tổng phiếu tán thành và không tán thành (${p.count}) lớn hơn số thành viên có mặt (${p.present}).`,
+    en: (p) =>
+      p.present === null
+        ? `Vote count ${p.count} is more than the cluster's ${p.members} members.`
+        : `Approvals plus rejections (${p.count}) are more than the ${p.present} members present.`,
+  }),
+  VOTE_TABLE_NOT_FOUND: def<Record<string, never>>({
+    severity: 'error',
+    blocks: 'none',
+    vi: () =>
+      'Sheet biểu quyết không có bảng đọc được (cần cột Đơn vị, rồi một cột cho mỗi thành viên biểu quyết hoặc cột Tán thành).',
+    en: () => 'The votes sheet holds no readable table (needs a Unit column, then one column per voting member or an Approvals column).',
   }),
   VOTE_NO_QUORUM: def<{ unit: string; present: number; members: number; needed: number }>({
     severity: 'warning',
