@@ -31,11 +31,13 @@ export class Exact {
 
   /**
    * The decimal a cell shows, exactly: 0.1 becomes 1/10, not the nearest binary double.
-   * Uses the shortest round-trip representation, which is what Excel and JSON print.
+   * Excel keeps 15 significant digits but writes the full double to the file, so a formula's cached
+   * =0.1+0.2 arrives as 0.30000000000000004; rounding to 15 significant digits gives back the 0.3 the
+   * secretary sees, so a member's own SUM agrees with the exact total.
    */
   static fromNumber(n: number): Exact | null {
     if (!Number.isFinite(n)) return null;
-    return Exact.parseDecimal(String(n));
+    return Exact.parseDecimal(n.toPrecision(15));
   }
 
   /** Parses a plain decimal string: optional sign, digits, optional `.digits`, optional exponent. */
@@ -116,20 +118,24 @@ export class Exact {
     return s;
   }
 
-  /** Rounds half away from zero to `dp` decimals, as Excel's ROUND does. */
+  /** Rounds half away from zero to `dp` decimals, as Excel's ROUND does (negative `dp`: tens, hundreds). */
   round(dp: number): Exact {
-    const scale = 10n ** BigInt(dp);
-    const scaled = this.num * scale;
+    const places = Number.isFinite(dp) ? Math.trunc(dp) : 0;
+    const up = 10n ** BigInt(Math.max(places, 0));
+    const down = 10n ** BigInt(Math.max(-places, 0));
+    const scaled = this.num * up;
+    const den = this.den * down;
     const neg = scaled < 0n;
     const a = neg ? -scaled : scaled;
-    let q = a / this.den;
-    if ((a % this.den) * 2n >= this.den) q += 1n;
-    return Exact.of(neg ? -q : q, scale);
+    let q = a / den;
+    if ((a % den) * 2n >= den) q += 1n;
+    return Exact.of((neg ? -q : q) * down, up);
   }
 
-  /** Fixed-point text with exactly `dp` decimals, `.` as separator. */
+  /** Fixed-point text with exactly `dp` decimals (none when `dp` <= 0), `.` as separator. */
   toFixed(dp: number): string {
     const r = this.round(dp);
+    dp = Number.isFinite(dp) ? Math.max(Math.trunc(dp), 0) : 0;
     const scale = 10n ** BigInt(dp);
     const scaled = (r.num * scale) / r.den;
     const neg = scaled < 0n;
@@ -139,7 +145,7 @@ export class Exact {
     return (neg ? '-' : '') + head + (dp > 0 ? '.' + tail : '');
   }
 
-  /** Shortest text that is exact when the value is a finite decimal; else 15 significant decimals. */
+  /** Shortest text that is exact when the value is a finite decimal; else rounded to 15 decimal places. */
   toString(): string {
     let d = this.den;
     let twos = 0;

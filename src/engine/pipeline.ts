@@ -9,6 +9,7 @@ import { Exact } from './exact';
 import type { Finding } from './findings/catalogue';
 import { blocksOf, catalogue, finding } from './findings/catalogue';
 import type { Lang } from './findings/define';
+import type { GridWorkbook } from './grid';
 import { parseAddress } from './grid';
 import { MemberIndex, parseMembers } from './members';
 import type { ClusterInput, CountedScore, Member, Rubric, Settings, UnitResult } from './model';
@@ -69,11 +70,10 @@ function runPhases(input: ClusterInput): ClusterResult {
   };
 
   try {
-    const cluster = input.cluster;
+    const cluster = stage('input', () => workbookOf(input.cluster));
     const parsedSettings = stage('settings', () => parseSettings(cluster));
     settings = parsedSettings.settings;
     engine.push(...parsedSettings.findings);
-    if (input.lang === 'vi' || input.lang === 'en') settings = { ...settings, lang: input.lang };
 
     const parsedMembers = stage('members', () => parseMembers(cluster));
     members = parsedMembers.members;
@@ -128,7 +128,7 @@ function runPhases(input: ClusterInput): ClusterResult {
       sheets.push(emptySheet(role, lang));
     }
   };
-  build('ranking', () => rankingSheet({ units, rubric, settings, memberCount: members.length, findings: [...host, ...engine], lang }));
+  build('ranking', () => rankingSheet({ units, rubric, settings, memberCount: memberCount(members), findings: [...host, ...engine], lang }));
   build('details', () => detailsSheet({ counted, units, rubric, settings, clusterFile, lang }));
 
   const findings = sortFindings(host, engine);
@@ -215,6 +215,18 @@ function errorText(e: unknown): string {
   } catch {
     return 'unknown error';
   }
+}
+
+/** The cluster workbook, or a TypeError that the stage turns into a finding. */
+function workbookOf(wb: unknown): GridWorkbook {
+  if (typeof wb !== 'object' || wb === null || !Array.isArray((wb as GridWorkbook).sheets)) throw new TypeError('no cluster workbook was given');
+  return wb as GridWorkbook;
+}
+
+/** Members as votes count them (compute.ts does the same): a code listed twice is one member. */
+function memberCount(members: readonly Member[]): number {
+  const codes = new Set(members.filter((m) => m.code !== '').map((m) => m.code));
+  return codes.size + members.filter((m) => m.code === '').length;
 }
 
 function safeArray<T>(v: unknown): T[] {

@@ -85,7 +85,7 @@ const ROMAN = /^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
 
 /**
  * A share: "50%", "0.5", "0,5", "1/2", or 50 (a share above 1 can only be a percentage).
- * A rounded repeating fraction given to 4 or more decimals ("66.67%", "0.6667") means the fraction
+ * A repeating fraction (denominator up to 12) rounded to 4 or more decimals ("66.67%", "0.6667") means the fraction
  * itself: a quorum typed as 66.67% is two thirds, and 6 members x 0.6667 would otherwise need 5, not 4.
  */
 export function parseShare(text: string): Exact | null {
@@ -117,10 +117,11 @@ function snapRepeating(v: Exact): Exact {
   }
   const places = Math.max(twos, fives);
   if (d !== 1n || places < 4) return v;
-  const halfUnit = Exact.of(1n, 2n * 10n ** BigInt(places));
+  // One unit of the last digit, not half: JS prints the double nearest 2/3 as 0.6666666666666666.
+  const unit = Exact.of(1n, 10n ** BigInt(places));
   for (let den = 3n; den <= 12n; den++) {
     const near = Exact.of((v.num * den * 2n + v.den) / (2n * v.den), den);
-    if (!near.eq(v) && near.sub(v).abs().lte(halfUnit) && !isFiniteDecimal(near)) return near;
+    if (!near.eq(v) && near.sub(v).abs().lte(unit) && !isFiniteDecimal(near)) return near;
   }
   return v;
 }
@@ -217,7 +218,8 @@ function parseAwards(text: string): AwardRule[] | null {
       if (n === null || n === 'ambiguous' || !n.isInteger() || !n.gt(Exact.ZERO)) return null;
       quota = n.toNumber();
     }
-    if (name === '' || awards.some((a) => foldKey(a.name) === foldKey(name))) return null;
+    // A name without a letter is a stray number ("1,5" split at its comma), not an award.
+    if (!/\p{L}/u.test(name) || awards.some((a) => foldKey(a.name) === foldKey(name))) return null;
     awards.push({ name, quota, excludesVeto: awards.length === 0 });
   }
   return awards.length > 0 ? awards : null;

@@ -4,7 +4,7 @@
  * Whether a blank counts as an error, and which score counts, is decided later (scoring.ts): this module
  * only reads, and reports what is wrong with a cell where it is.
  */
-import { legacyFinding, readText } from './cells';
+import { type TextRead, legacyFinding, readText } from './cells';
 import { Exact } from './exact';
 import type { Finding } from './findings/catalogue';
 import { finding } from './findings/catalogue';
@@ -19,8 +19,6 @@ import { parseRubricTable } from './rubric';
 import { appliesTo } from './scoring';
 import { type ColumnSpec, type TableMatch, findTable, mergeFill, specsOf } from './tables';
 import { cleanText, foldKey } from './text';
-
-type ReadText = ReturnType<typeof readText>;
 
 export interface SubmissionsResult {
   submissions: Submission[];
@@ -161,6 +159,10 @@ class Run {
       return { col, text, header: { ...where, cell: peer.view.address(r, c) }, member: text === '' ? null : this.members.find(text) };
     });
     if (!columns.some((c) => c.member !== null)) return null;
+    // A row-numbered table with a column per unit is also what a vote matrix or a members list looks
+    // like; a peer sheet is known by scoring the cluster's criteria.
+    const copy = parseRubricTable(peer, where, { forSubmission: true }).rubric;
+    if (!copy.nodes.some((n) => this.rubric.byPath.has(n.path))) return null;
     return { kind: 'peer', match: peer, columns };
   }
 
@@ -327,7 +329,7 @@ function labelKind(label: string): 'code' | 'name' | null {
   return null;
 }
 
-function nextTextRight(view: SheetView, r: number, c: number): { col: number; read: ReadText } | null {
+function nextTextRight(view: SheetView, r: number, c: number): { col: number; read: TextRead } | null {
   for (let col = c + 1; col < view.colCount; col++) {
     const read = readText(view, r, col);
     if (read.text !== '') return { col, read };
@@ -346,7 +348,7 @@ function headerTop(match: TableMatch): number {
   return top;
 }
 
-function noteLegacy(read: ReadText, place: Place, out: Finding[]): void {
+function noteLegacy(read: TextRead, place: Place, out: Finding[]): void {
   const f = legacyFinding(read, place);
   if (f) out.push(f);
 }

@@ -1,10 +1,12 @@
 /** Text normalisation shared by every parser: NFC, invisible spaces, and the folded keys used for matching. */
 
-const INVISIBLE_SPACES = /[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]/g;
+const INVISIBLE_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+/** Characters that take no room at all (zero-width space, joiners, byte-order mark): a reader sees nothing. */
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 
 /** NFC, invisible spaces made plain, runs of white space collapsed, trimmed. What a person means by the text. */
 export function cleanText(s: string): string {
-  return s.normalize('NFC').replace(INVISIBLE_SPACES, ' ').replace(/\s+/g, ' ').trim();
+  return s.replace(ZERO_WIDTH, '').normalize('NFC').replace(INVISIBLE_SPACES, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -14,7 +16,8 @@ export function cleanText(s: string): string {
 export function foldKey(s: string): string {
   return cleanText(s)
     .toLowerCase()
-    .replace(/đ/g, 'd')
+    // Đ has no decomposition; Ð (eth) and Ɖ stand in for it in some old fonts and keyboards.
+    .replace(/[đðɖ]/g, 'd')
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/[^\p{L}\p{N}]+/gu, '');

@@ -60,6 +60,17 @@ describe('parseMembers', () => {
     expect(read.members.map((m) => m.place.sheet + '!' + m.code)).toEqual(['Sheet3!HK']);
   });
 
+  it('converts a name typed in TCVN3 (font .VnTime), with a warning at its cell', () => {
+    const read = parseMembers(
+      workbook('c.xlsx', [
+        sheet('Đơn vị', [['Mã đơn vị', 'Tên đơn vị'], ['HK', 'L§L§ quËn Hoµn KiÕm']], { fonts: [[], [null, '.VnTime']] }),
+      ]),
+    );
+    expect(read.members.map((x) => x.name)).toEqual(['LĐLĐ quận Hoàn Kiếm']);
+    expect(codes(read.findings)).toEqual(['LEGACY_ENCODING_CONVERTED@B2']);
+    expect(read.findings[0]!.params).toEqual({ encoding: 'TCVN3', original: 'L§L§ quËn Hoµn KiÕm', converted: 'LĐLĐ quận Hoàn Kiếm' });
+  });
+
   it('reads an English header', () => {
     const read = parseMembers(workbook('c.xlsx', [sheet('Members', [['Unit name', 'Unit code', 'Group'], ['Hoan Kiem', 'HK', 'A']])]));
     expect(read.members.map((m) => [m.code, m.name, m.group])).toEqual([['HK', 'Hoan Kiem', 'A']]);

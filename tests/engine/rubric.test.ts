@@ -290,6 +290,16 @@ describe('parseRubric: kinds and groups', () => {
     expect([of('I').group, of('I.1').group, of('II').group, of('II.1').group]).toEqual(['Doanh nghiệp', 'Doanh nghiệp', '', 'Hành chính']);
   });
 
+  it('converts a label typed in TCVN3, with a warning at its cell', () => {
+    const { rubric, findings } = parseRubric(
+      workbook('c.xlsx', [
+        sheet('Thang điểm', [['Mã', 'Nội dung', 'Điểm tối đa'], ['1', 'Ph¸t triÓn ®oµn viªn', 10]], { fonts: [[], [null, '.VnTime']] }),
+      ]),
+    );
+    expect(rubric!.byPath.get('1')!.label).toBe('Phát triển đoàn viên');
+    expect(codes(findings)).toEqual(['LEGACY_ENCODING_CONVERTED@B2']);
+  });
+
   it('does not take a kind from the label of a plain criterion', () => {
     const { rubric } = parseRubric(
       workbook('c.xlsx', [sheet('Thang điểm', [['Mã', 'Nội dung', 'Điểm tối đa'], ['1', 'Điều kiện làm việc của người lao động', 10]])]),

@@ -94,13 +94,14 @@ function selfSheet(
   });
 }
 
+/** I = 8 + 15.5 = 23.5; II = 10 + 7 = 17; bonus 2, penalty 1: total 23.5 + 17 + 2 - 1 = 41.5. */
 const FULL_SCORES: CellValue[] = [23.5, 8, 15.5, 17, 10, 7, 2, 1, null];
 
 // ---------------------------------------------------------------- which unit
 
 describe('parseSubmissions: which unit a sheet is', () => {
   it('reads the unit from "Đơn vị: ..." above the header, with every score cell where it is', () => {
-    const wb = workbook('HoanKiem.xlsx', [selfSheet('Tự chấm', { self: FULL_SCORES, reviewed: [null, 7], total: 63.5 })]);
+    const wb = workbook('HoanKiem.xlsx', [selfSheet('Tự chấm', { self: FULL_SCORES, reviewed: [null, 7], total: 41.5 })]);
     const { submissions, peers, findings } = parse([wb]);
     expect(findings).toEqual([]);
     expect(peers).toEqual([]);
@@ -119,7 +120,7 @@ describe('parseSubmissions: which unit a sheet is', () => {
     expect(s.reviewed.get('I.1')!.place.cell).toBe('E6');
     // The member's own subtotals (D5, D8) and total (D14) are kept for the mismatch check.
     expect([...s.statedSubtotals.entries()].map(([p, c]) => `${p}=${c.value!.toString()}@${c.place.cell}`)).toEqual(['I=23.5@D5', 'II=17@D8']);
-    expect(s.statedTotal!.value!.toString()).toBe('63.5');
+    expect(s.statedTotal!.value!.toString()).toBe('41.5');
     expect(s.statedTotal!.place.cell).toBe('D14');
   });
 
@@ -402,5 +403,42 @@ describe('parseSubmissions: hostile text', () => {
       ['SUBMISSION_UNIT_UNKNOWN', '-', { unit: '__proto__' }],
     ]);
     expect(({} as Record<string, unknown>).HK).toBeUndefined();
+  });
+});
+
+// ---------------------------------------------------------------- groups (Khối)
+
+describe('parseSubmissions: criteria for one group only', () => {
+  it('asks a unit only for the criteria of its group', () => {
+    // I.2 applies to businesses (DN) only: HK (public body, HC) may leave it out, BD (DN) may not.
+    const rubricRows: CellValue[][] = [
+      ['Mã', 'Nội dung', 'Điểm tối đa', 'Khối'],
+      ['I', 'Công tác tổ chức', 30],
+      ['1', 'Phát triển đoàn viên', 10],
+      ['2', 'Thương lượng tập thể', 20, 'DN'],
+    ];
+    const members: CellValue[][] = [
+      ['Mã đơn vị', 'Tên đơn vị', 'Khối'],
+      ['HK', 'LĐLĐ quận Hoàn Kiếm', 'HC'],
+      ['BD', 'Công đoàn Tổng công ty Ba Đình', 'DN'],
+    ];
+    const cluster = workbook('Cum1.xlsx', [sheet('Thang điểm', rubricRows), sheet('Đơn vị', members)]);
+    const copy = (unit: string): GridSheet =>
+      sheet('Tự chấm', [[`Mã đơn vị: ${unit}`], ['Mã', 'Nội dung', 'Điểm tối đa', 'Tự chấm'], ['I', 'Công tác tổ chức', 30], ['1', 'Phát triển đoàn viên', 10, 9]]);
+    const { submissions, findings } = parse([workbook('HK.xlsx', [copy('HK')]), workbook('BD.xlsx', [copy('BD')])], cluster);
+    expect(findings.map((f) => [f.code, f.place.file, f.params, f.unit])).toEqual([['CRITERION_MISSING', 'BD.xlsx', { path: 'I.2' }, 'BD']]);
+    expect(submissions.map((s) => `${s.unit}:${[...s.self.keys()].join(',')}`)).toEqual(['HK:I.1', 'BD:I.1']);
+  });
+});
+
+describe('parseSubmissions: tables that only look like peer sheets', () => {
+  it('does not take a vote matrix kept under another sheet name for a peer-scoring sheet', () => {
+    const matrix = sheet('Kết quả bình xét', [
+      ['STT', 'Đơn vị được đề nghị', 'HK', 'BD', 'DD'],
+      [1, 'HK', 'x', 'x', 'x'],
+      [2, 'BD', 'x', 'x', null],
+    ]);
+    const { submissions, peers, findings } = parse([], clusterBook([matrix]));
+    expect([submissions, peers, findings]).toEqual([[], [], []]);
   });
 });

@@ -54,6 +54,8 @@ export interface SubmissionSpec {
   total?: Cell;
   /** Data validation on score cells (0 to max) so Excel refuses an out-of-range score as it is typed. */
   validation?: boolean;
+  /** A blank row between the label rows and the header (default true). */
+  gapRow?: boolean;
 }
 
 export const RUBRIC_HEADERS = ['Mã', 'Nội dung', 'Điểm tối đa', 'Loại', 'Hệ số'] as const;
@@ -192,7 +194,7 @@ export function addSubmissionSheet(wb: Workbook, spec: SubmissionSpec): Workshee
   ws.getCell(1, 1).font = { ...LOOKS.title.font };
   ws.mergeCells(1, 1, 1, SUBMISSION_HEADERS.length);
   spec.labelRows.forEach((cells, i) => (ws.getRow(2 + i).values = [...cells]));
-  const top = 2 + spec.labelRows.length + 1;
+  const top = 2 + spec.labelRows.length + (spec.gapRow === false ? 0 : 1);
   header(ws, top, SUBMISSION_HEADERS);
   spec.rubric.forEach((r, i) => {
     const row = top + 1 + i;
