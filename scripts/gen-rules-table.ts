@@ -24,6 +24,15 @@ const placeholders = new Proxy({} as Record<string, unknown>, {
   get: (_t, key) => (typeof key === 'string' ? `{${key}}` : undefined),
 });
 
+/** A message with placeholders; a message that cannot render without real params shows a dash. */
+function render(make: (p: Record<string, unknown>) => string): string {
+  try {
+    return make(placeholders);
+  } catch {
+    return '—';
+  }
+}
+
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
@@ -34,7 +43,7 @@ export function renderFindingsTable(): string {
     '|---|---|---|---|---|',
   ];
   for (const [code, d] of Object.entries(catalogue) as [string, FindingDef<Record<string, unknown>>][]) {
-    lines.push(`| \`${code}\` | ${SEVERITY[d.severity]} | ${d.severity === 'error' ? BLOCKS[d.blocks] : BLOCKS.none} | ${cell(d.vi(placeholders))} | ${cell(d.en(placeholders))} |`);
+    lines.push(`| \`${code}\` | ${SEVERITY[d.severity]} | ${d.severity === 'error' ? BLOCKS[d.blocks] : BLOCKS.none} | ${cell(render(d.vi))} | ${cell(render(d.en))} |`);
   }
   return lines.join('\n');
 }

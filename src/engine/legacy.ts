@@ -391,9 +391,10 @@ export function decodeLegacy(text: string, font: string | null | undefined): { t
   const byFont = legacyEncodingOfFont(font);
   if (byFont) {
     const d = decodeAs(byFont.encoding, source);
-    if (d.text === source) return null;
-    const converted = byFont.upper ? d.text.toUpperCase() : d.text;
-    return { text: converted.normalize('NFC'), encoding: byFont.encoding };
+    // Only characters of the encoding count: an H font alone does not make "abc °" legacy text.
+    if (!d.words.some((w) => w.touched && !w.broken)) return null;
+    const converted = (byFont.upper ? d.text.toUpperCase() : d.text).normalize('NFC');
+    return converted === source ? null : { text: converted, encoding: byFont.encoding };
   }
 
   if (readsAsUnicodeVietnamese(source)) return null;

@@ -103,8 +103,8 @@ class VoteRows {
       this.out.findings.push(finding('VOTE_TABLE_NOT_FOUND', { ...this.where }, {}));
       return;
     }
+    const voterCols = [...voters.flatMap((v) => v.cols), ...strangers];
     for (let r = this.match.headerRow + 1; r < this.view.rowCount; r++) {
-      const voterCols = [...voters.flatMap((v) => v.cols), ...strangers];
       if (voterCols.every((c) => isBlank(this.view.value(r, c)))) continue;
       const unit = this.unitOf(r);
       if (!unit) continue;
@@ -119,8 +119,8 @@ class VoteRows {
 
   readTallies(): void {
     const cols = this.match.columns;
+    const tallyCols = [cols.approvals, cols.rejections, cols.present].filter((c): c is number => c !== undefined);
     for (let r = this.match.headerRow + 1; r < this.view.rowCount; r++) {
-      const tallyCols = [cols.approvals, cols.rejections, cols.present].filter((c): c is number => c !== undefined);
       if (tallyCols.every((c) => isBlank(this.view.value(r, c)))) continue;
       const unit = this.unitOf(r);
       if (!unit) continue;

@@ -1166,7 +1166,10 @@ class FakeRange extends FakeObject {
       const rect = this.rect();
       const sheet = this.ws.sheet();
       const rows = new Set(sheet.hiddenRows);
-      for (let r = 0; r < rect.rows; r++) (v ? rows.add(rect.r0 + r + 1) : rows.delete(rect.r0 + r + 1));
+      for (let r = rect.r0 + 1; r <= rect.r0 + rect.rows; r++) {
+        if (v) rows.add(r);
+        else rows.delete(r);
+      }
       sheet.hiddenRows = [...rows].sort((a, b) => a - b);
     });
   }
@@ -1677,7 +1680,12 @@ class FakeChartObject {
   }
 
   set name(v: string) {
-    this.ctx.enqueue({ bytes: json(v), run: () => (this.chart().name = v) });
+    this.ctx.enqueue({
+      bytes: json(v),
+      run: () => {
+        this.chart().name = v;
+      },
+    });
   }
 
   setPosition(start: string | FakeRange, end?: string | FakeRange): void {
