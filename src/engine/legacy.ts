@@ -27,6 +27,8 @@ export function legacyEncodingOfFont(font: string | null | undefined): { encodin
 
 // ---------------------------------------------------------------- tables
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** Tone marks in the order the legacy tables list them: none, huyền, hỏi, ngã, sắc, nặng. */
 const TONE_MARKS = ['', '\u0300', '\u0309', '\u0303', '\u0301', '\u0323'] as const;
 
@@ -126,8 +128,8 @@ const VNI: ReadonlyMap<string, string> = (() => {
       const lower = withTone(v, tone);
       const [lv, uv] = vniSpelling(v, tone);
       // í and ì are spelled as in Unicode but still belong to the encoding.
-      if (/[^\u0000-\u007f]/.test(lv)) m.set(lv, lower);
-      if (/[^\u0000-\u007f]/.test(uv)) m.set(uv, lower.toUpperCase());
+      if (NON_ASCII.test(lv)) m.set(lv, lower);
+      if (NON_ASCII.test(uv)) m.set(uv, lower.toUpperCase());
     }
   }
   m.set('ñ', 'đ');
@@ -136,7 +138,7 @@ const VNI: ReadonlyMap<string, string> = (() => {
 })();
 
 /** Every non-ASCII character that takes part in a VNI sequence. */
-const VNI_CHARS: ReadonlySet<string> = new Set([...VNI.keys()].flatMap((k) => [...k]).filter((ch) => ch > '\u007f'));
+const VNI_CHARS: ReadonlySet<string> = new Set([...VNI.keys()].flatMap((k) => [...k]).filter((ch) => NON_ASCII.test(ch)));
 
 // ---------------------------------------------------------------- Vietnamese syllables
 
@@ -174,6 +176,7 @@ const RIMES: Readonly<Record<string, readonly string[]>> = {
   uya: ['-'],
   oo: ['c', 'ng'],
 };
+const RIME_LIST = Object.entries(RIMES);
 const STOP_ENDINGS = new Set(['c', 'ch', 'p', 't']);
 const TONE_MARK_RE = /[\u0300\u0301\u0303\u0309\u0323]/g;
 
@@ -202,7 +205,7 @@ function initialFits(initial: string, rime: string): boolean {
 }
 
 function rimeFits(rime: string, tone: string): boolean {
-  for (const [nucleus, endings] of Object.entries(RIMES)) {
+  for (const [nucleus, endings] of RIME_LIST) {
     if (!rime.startsWith(nucleus)) continue;
     const ending = rime.slice(nucleus.length) || '-';
     if (!endings.includes(ending)) continue;
@@ -213,8 +216,22 @@ function rimeFits(rime: string, tone: string): boolean {
   return false;
 }
 
+/** Workbooks repeat the same few hundred words in every cell, so answers are remembered (boundedly). */
+const syllableCache = new Map<string, boolean>();
+const SYLLABLE_CACHE_LIMIT = 20_000;
+
 /** True when `word` (any case, NFC or NFD) is spelled like a Vietnamese syllable: "Nguyễn", "được", "gì". */
 export function isVietnameseSyllable(word: string): boolean {
+  let known = syllableCache.get(word);
+  if (known === undefined) {
+    known = checkSyllable(word);
+    if (syllableCache.size >= SYLLABLE_CACHE_LIMIT) syllableCache.clear();
+    syllableCache.set(word, known);
+  }
+  return known;
+}
+
+function checkSyllable(word: string): boolean {
   const nfd = word.toLowerCase().normalize('NFD');
   const tones = nfd.match(TONE_MARK_RE) ?? [];
   if (tones.length > 1) return false;
@@ -252,6 +269,15 @@ interface Word {
   strong: boolean;
 }
 
+function newWord(): Word {
+  return { text: '', touched: false, hasAscii: false, broken: false, strong: false };
+}
+
+/** A non-ASCII letter, which a legacy encoding must account for. */
+function isForeignLetter(ch: string): boolean {
+  return NON_ASCII.test(ch) && /\p{L}/u.test(ch);
+}
+
 interface Decoded {
   text: string;
   words: Word[];
@@ -268,12 +294,12 @@ function decodeTcvn3(text: string): Decoded {
     const mapped = TCVN3.get(ch);
     const isAscii = ASCII_LETTER.test(ch);
     if (mapped === undefined && !isAscii) {
-      if (ch > '\u007f' && /\p{L}/u.test(ch)) foreign = true;
+      foreign ||= isForeignLetter(ch);
       word = null;
       out += ch;
       continue;
     }
-    if (!word) words.push((word = { text: '', touched: false, hasAscii: false, broken: false, strong: false }));
+    if (!word) words.push((word = newWord()));
     const letter = mapped ?? ch;
     word.text += letter;
     word.touched ||= mapped !== undefined;
@@ -294,13 +320,13 @@ function decodeVni(text: string): Decoded {
     const ch = chars[i]!;
     const isAscii = ASCII_LETTER.test(ch);
     if (!isAscii && !VNI_CHARS.has(ch)) {
-      if (ch > '\u007f' && /\p{L}/u.test(ch)) foreign = true;
+      foreign ||= isForeignLetter(ch);
       word = null;
       out += ch;
       i++;
       continue;
     }
-    if (!word) words.push((word = { text: '', touched: false, hasAscii: false, broken: false, strong: false }));
+    if (!word) words.push((word = newWord()));
     const pair = ch + (chars[i + 1] ?? '');
     let letter: string;
     if (VNI.has(pair)) {
@@ -333,10 +359,11 @@ function decodeAs(encoding: LegacyEncoding, text: string): Decoded {
  * in lower, upper or title case. Legacy symbols inside a word ("b¹n", "§õng") keep it from reading so.
  */
 function readsAsUnicodeVietnamese(text: string): boolean {
-  const words = (text.match(/[\p{L}\u00a1-\u00bf\u00d7\u00f7]+/gu) ?? []).filter((w) => /[^\u0000-\u007f]/.test(w) && /\p{L}/u.test(w));
+  const words = (text.match(/[\p{L}\u00a1-\u00bf\u00d7\u00f7]+/gu) ?? []).filter((w) => NON_ASCII.test(w) && /\p{L}/u.test(w));
   return words.length > 0 && words.every((w) => isVietnameseSyllable(w) && hasNaturalCase(w));
 }
 
+/** "thó", "Thó" and "THÓ" are how Unicode text is written; "thÓ" is a TCVN3 code inside a word. */
 function hasNaturalCase(w: string): boolean {
   const lower = w.toLowerCase();
   const chars = [...lower];
@@ -351,8 +378,10 @@ function isAbbreviation(w: Word): boolean {
 
 /**
  * Whether a decoding is plausible without a font to vouch for it: every converted word (but one in
- * ten, for typos) is a Vietnamese syllable or a capitalised abbreviation, at least one of them is a real word of three letters or more built from
- * ASCII letters and legacy characters (so a lone "©" or "µm" never qualifies), and most words are Vietnamese.
+ * ten, for typos) is a Vietnamese syllable or a capitalised abbreviation; one of them at least is a
+ * real word of three letters or more mixing ASCII letters and legacy characters (so a lone "©" or
+ * "µm" never qualifies); the evidence adds up to more than one plain accented word; and most words
+ * of the text, converted or not, are Vietnamese.
  */
 function plausible(d: Decoded): boolean {
   if (d.foreign) return false;
@@ -384,7 +413,7 @@ function looksAllCaps(original: string): boolean {
  * `font` is the cell's font name; without a legacy font the encoding is inferred conservatively.
  */
 export function decodeLegacy(text: string, font: string | null | undefined): { text: string; encoding: LegacyEncoding } | null {
-  if (typeof text !== 'string' || !/[^\u0000-\u007f]/.test(text)) return null;
+  if (typeof text !== 'string' || !NON_ASCII.test(text)) return null;
   const source = text.normalize('NFC');
   if (GENUINE_VIETNAMESE.test(source)) return null;
 

@@ -117,7 +117,7 @@ describe('runCluster on arbitrary grids', () => {
       fc.property(mutatedSeed, ({ cluster, submissions }) => {
         checkShape(runCluster({ cluster, submissions }));
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 

@@ -11,6 +11,7 @@ import { catalogue, finding } from '../../src/engine/findings/catalogue';
 import type { CountedScore, Settings, UnitResult, VoteOutcome } from '../../src/engine/model';
 import { checksSheet } from '../../src/engine/output/checks-sheet';
 import { detailsSheet } from '../../src/engine/output/details-sheet';
+import { numberCell } from '../../src/engine/output/labels';
 import { rankingSheet } from '../../src/engine/output/ranking-sheet';
 import type { OutCell, OutputSheet } from '../../src/engine/output/types';
 import { renderFindingsTable, updateGenerated } from '../../scripts/gen-rules-table';
@@ -286,6 +287,16 @@ describe('Chi tiết', () => {
     expect(en.name).toBe('Details');
     expect(values(en.rows[3])).toEqual(['Unit code', 'Unit', 'Criterion code', 'Criterion', 'Kind', 'Max points', 'Weight', 'Score', 'Counted', 'Source', 'Taken from']);
     expect(values(en.rows[7]).slice(9, 10)).toEqual(['Peer mean']);
+  });
+});
+
+describe('number cells', () => {
+  it('hold the double nearest to the exact value, and text beyond the range of a double', () => {
+    // 26/3: IEEE division of 26 by 3 is correctly rounded; 15 rounded decimals would give ...668.
+    expect(numberCell(Exact.of(26n, 3n), '0.00')).toEqual({ value: 26 / 3, format: '0.00' });
+    expect(numberCell(x('0.1').add(x('0.2')), '0.00')).toEqual({ value: 0.3, format: '0.00' });
+    expect(numberCell(Exact.of(10n ** 400n), '0.00')).toEqual({ value: `1${'0'.repeat(400)}`, format: '@' });
+    expect(numberCell(null, '0.00')).toEqual({ value: null });
   });
 });
 

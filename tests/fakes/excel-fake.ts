@@ -626,11 +626,21 @@ abstract class FakeObject {
 
   protected setLocal(name: string, value: unknown, apply: () => void): void {
     this.loaded.set(name, value);
-    this.ctx.enqueue({ bytes: json(value) + utf8(name), run: () => apply() });
+    this.ctx.enqueue({
+      bytes: json(value) + utf8(name),
+      run: () => {
+        apply();
+      },
+    });
   }
 
   protected command(args: unknown, run: () => void): void {
-    this.ctx.enqueue({ bytes: json(args ?? null), run: () => run() });
+    this.ctx.enqueue({
+      bytes: json(args ?? null),
+      run: () => {
+        run();
+      },
+    });
   }
 
   get isNullObject(): boolean {
@@ -1563,10 +1573,13 @@ class FakeTableObject extends FakeObject {
     return ['name', 'style'];
   }
 
+  private ws: FakeWorksheet | undefined;
+
   protected override child(name: string): FakeObject | undefined {
     if (name !== 'worksheet') return undefined;
-    const id = typeof this.sheetId === 'string' ? this.sheetId : this.sheetId();
-    return FakeWorksheet.pinned(this.ctx, id);
+    // One proxy per table, so what a load fills is what `table.worksheet` returns.
+    this.ws ??= new FakeWorksheet(this.ctx, () => this.ctx.fake.findSheet(typeof this.sheetId === 'string' ? this.sheetId : this.sheetId()) ?? null, false);
+    return this.ws;
   }
 
   protected readProp(name: string): unknown {
@@ -1633,7 +1646,13 @@ class FakeChartObject {
     private readonly chart: () => FakeChart,
     private readonly ws: FakeWorksheet,
   ) {
-    const set = (bytes: number, f: (c: FakeChart) => void) => ctx.enqueue({ bytes, run: () => f(this.chart()) });
+    const set = (bytes: number, f: (c: FakeChart) => void) =>
+      ctx.enqueue({
+        bytes,
+        run: () => {
+          f(this.chart());
+        },
+      });
     const writeOnly = (prop: string): never => {
       throw notLoaded(prop);
     };

@@ -42,7 +42,9 @@ export function rankingSheet(input: RankingSheetInput): OutputSheet {
   header.push(L.headers.bonus, L.headers.penalty, L.headers.total, L.headers.grade, L.headers.approvals, L.headers.result, L.headers.award, L.headers.notes);
   const totalCol = 3 + (showGroup ? 1 : 0) + sections.length + 2;
 
-  const ordered = groups.flatMap((g) => orderWithinGroup(input.units.filter((u) => u.group === g)));
+  const byGroup = new Map<string, UnitResult[]>(groups.map((g) => [g, []]));
+  for (const u of input.units) byGroup.get(u.group)!.push(u);
+  const ordered = groups.flatMap((g) => orderWithinGroup(byGroup.get(g)!));
   const body: OutCell[][] = ordered.map((u) => {
     const invalid = u.status === 'invalid';
     const rowStyle = invalid ? 'invalid' : undefined;
@@ -158,9 +160,7 @@ function hasStandardLeaf(rubric: Rubric, path: string): boolean {
 
 /** Groups in the order they first appear in the members sheet. */
 function groupOrder(units: readonly UnitResult[]): string[] {
-  const out: string[] = [];
-  for (const u of units) if (!out.includes(u.group)) out.push(u.group);
-  return out;
+  return [...new Set(units.map((u) => u.group))];
 }
 
 /**
@@ -169,8 +169,9 @@ function groupOrder(units: readonly UnitResult[]): string[] {
  */
 function orderWithinGroup(units: UnitResult[]): UnitResult[] {
   const byCode = (a: UnitResult, b: UnitResult): number => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
-  const ranked = units.filter((u) => u.status === 'ranked' && u.rank !== null).sort((a, b) => a.rank! - b.rank! || byCode(a, b));
-  const rest = units.filter((u) => !ranked.includes(u)).sort(byCode);
+  const isRanked = (u: UnitResult): boolean => u.status === 'ranked' && u.rank !== null;
+  const ranked = units.filter(isRanked).sort((a, b) => a.rank! - b.rank! || byCode(a, b));
+  const rest = units.filter((u) => !isRanked(u)).sort(byCode);
   return [...ranked, ...rest];
 }
 

@@ -165,8 +165,12 @@ function activate(wb: Workbook, sheet: string | null): void {
   const index = order.findIndex((ws) => ws.name === sheet);
   if (index < 0) return;
   for (const ws of order) {
-    const views = ws.views && ws.views.length > 0 ? ws.views : [{}];
-    ws.views = views.map((v, i) => (i === 0 ? { ...v, tabSelected: ws.name === sheet } : v)) as Worksheet['views'];
+    // A sheet without a view is not selected; giving it one would only add defaults to the user's sheet.
+    if (!ws.views || ws.views.length === 0) {
+      if (ws.name === sheet) ws.views = [{ tabSelected: true } as Worksheet['views'][number]];
+      continue;
+    }
+    ws.views = ws.views.map((v, i) => (i === 0 ? { ...v, tabSelected: ws.name === sheet } : v)) as Worksheet['views'];
   }
   const current = wb.views && wb.views.length > 0 ? wb.views : [{ x: 0, y: 0, width: 10000, height: 20000, visibility: 'visible' }];
   wb.views = current.map((v, i) => (i === 0 ? { ...v, activeTab: index, firstSheet: 0 } : v)) as Workbook['views'];
