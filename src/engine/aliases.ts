@@ -53,6 +53,15 @@ export const VOTE_MARKS = {
   abstain: ['Trống', 'Không biểu quyết', 'Vắng', 'Abstain', 'Blank'],
 } as const;
 
+/** Marks in a veto condition's score cell: met (the unit drops a grade) or not met. Blank is not met. */
+export const VETO_MARKS = {
+  met: ['x', 'Có', '1', 'Yes', 'Y', 'Vi phạm', 'Có vi phạm', 'Đã vi phạm', 'TRUE', '✓', '✔'],
+  notMet: ['Không', '0', 'No', 'N', 'Không vi phạm', 'FALSE', '-'],
+} as const;
+
+/** Unit cells of a closing row that sums a table instead of naming a unit. */
+export const TOTAL_ROW_LABELS = ['Tổng', 'Tổng cộng', 'Cộng', 'Tổng số', 'Total'] as const;
+
 export const SETTINGS_COLUMNS = {
   key: ['Khóa', 'Tham số', 'Cấu hình', 'Mục', 'Key', 'Setting'],
   value: ['Giá trị', 'Value'],

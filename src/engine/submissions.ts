@@ -14,7 +14,7 @@ import type { GridSheet, GridWorkbook, SheetView } from './grid';
 import type { MemberIndex } from './members';
 import type { Member, PeerSheet, Rubric, RubricNode, ScoreCell, Settings, Submission } from './model';
 import { readNumber } from './numbers';
-import { RUBRIC_COLUMNS, SHEET_NAMES, SUBMISSION_COLUMNS, UNIT_LABELS } from './aliases';
+import { RUBRIC_COLUMNS, SHEET_NAMES, SUBMISSION_COLUMNS, UNIT_LABELS, VETO_MARKS } from './aliases';
 import { parseRubricTable } from './rubric';
 import { appliesTo } from './scoring';
 import { type ColumnSpec, type TableMatch, findTable, mergeFill, specsOf } from './tables';
@@ -53,8 +53,8 @@ const PEER_SPECS: ColumnSpec[] = [
 ];
 
 /** Veto conditions are yes/no marks; a blank is "not met" and is left to scoring like any blank. */
-const VETO_YES = ['x', 'có', '1', 'yes', 'y', 'vi phạm', 'có vi phạm', 'đã vi phạm', 'true', '✓', '✔'];
-const VETO_NO = ['không', '0', 'no', 'n', 'không vi phạm', 'false', '-'];
+const VETO_YES = VETO_MARKS.met;
+const VETO_NO = VETO_MARKS.notMet;
 
 // ---------------------------------------------------------------- entry point
 

@@ -14,6 +14,19 @@ export function cleanText(s: string): string {
  * Used for headers, sheet names, labels and unit names; never shown to the user.
  */
 export function foldKey(s: string): string {
+  // Headers, codes and aliases repeat across thousands of sheets; folding is the parsers' hottest path.
+  const hit = foldCache.get(s);
+  if (hit !== undefined) return hit;
+  const k = foldUncached(s);
+  if (foldCache.size >= FOLD_CACHE_MAX) foldCache.clear();
+  foldCache.set(s, k);
+  return k;
+}
+
+const FOLD_CACHE_MAX = 50_000;
+const foldCache = new Map<string, string>();
+
+function foldUncached(s: string): string {
   return cleanText(s)
     .toLowerCase()
     // Đ has no decomposition; Ð (eth) and Ɖ stand in for it in some old fonts and keyboards.

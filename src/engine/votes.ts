@@ -12,7 +12,7 @@ import { isBlank, isCellError } from './grid';
 import type { MemberIndex } from './members';
 import type { Member, UnitVote, VoteMark } from './model';
 import { readNumber } from './numbers';
-import { MEMBER_COLUMNS, RUBRIC_COLUMNS, SHEET_NAMES, SUBMISSION_COLUMNS, VOTE_COLUMNS, VOTE_MARKS } from './aliases';
+import { MEMBER_COLUMNS, RUBRIC_COLUMNS, SHEET_NAMES, SUBMISSION_COLUMNS, VOTE_COLUMNS, VOTE_MARKS, TOTAL_ROW_LABELS } from './aliases';
 import { type TableMatch, findTable, mergeFill, specsOf } from './tables';
 import { cleanText, foldKey, matchesAlias } from './text';
 
@@ -41,8 +41,6 @@ const NOT_VOTER_HEADERS: readonly string[] = [
   'Total', 'Result', 'Rate', 'Rank', 'Score',
 ];
 
-/** Unit cells of a closing row ("Tổng cộng") that sums the votes instead of naming a unit. */
-const TOTAL_ROW_LABELS = ['Tổng', 'Tổng cộng', 'Cộng', 'Tổng số', 'Total'];
 
 type Mark = VoteMark | 'abstain';
 
