@@ -27,90 +27,85 @@ export interface RankingSheetInput {
 /** Sheet row (1-based) of the header; rows above it are title, rule and a blank spacer. */
 export const RANKING_HEADER_ROW = 4;
 
+/** One column of the sheet: its header, how wide it is for the texts it holds, and its cell for a unit. */
+interface Column {
+  header: string;
+  width: (texts: string[]) => number;
+  cell: (u: UnitResult, style: OutCell['style']) => OutCell;
+}
+
+const fixed =
+  (n: number) =>
+  (): number =>
+    n;
+const fitted =
+  (min: number, max: number) =>
+  (texts: string[]): number =>
+    widthFor(texts, min, max);
+
 export function rankingSheet(input: RankingSheetInput): OutputSheet {
   const { settings, lang } = input;
   const L = labelsFor(lang).ranking;
+  const H = L.headers;
   const fmt = decimalsFormat(settings.displayDecimals);
-  const sections = sectionColumns(input.units, input.rubric);
   const groups = groupOrder(input.units);
-  const showGroup = groups.length > 1;
   const voteBlocked = unitsWithBlockedVotes(input.findings);
+  // An unranked unit's figures are left blank: they would read as a result the cluster cannot stand by.
+  const figure = (u: UnitResult, v: Exact | null): Exact | null => (u.status === 'invalid' ? null : v);
 
-  const header: string[] = [L.headers.rank, L.headers.code, L.headers.unit];
-  if (showGroup) header.push(L.headers.group);
-  for (const s of sections) header.push(`${s.path}. ${s.label}`);
-  header.push(L.headers.bonus, L.headers.penalty, L.headers.total, L.headers.grade, L.headers.approvals, L.headers.result, L.headers.award, L.headers.notes);
-  const totalCol = 3 + (showGroup ? 1 : 0) + sections.length + 2;
+  const columns: Column[] = [
+    { header: H.rank, width: fixed(7), cell: (u, st) => (u.rank !== null && u.status !== 'invalid' ? numberCell(Exact.int(u.rank), '0', st) : textCell(null, st)) },
+    { header: H.code, width: fitted(10, 14), cell: (u, st) => textCell(u.code, st) },
+    { header: H.unit, width: fitted(26, 48), cell: (u, st) => textCell(u.name, st) },
+    ...(groups.length > 1 ? [{ header: H.group, width: fitted(12, 24), cell: (u: UnitResult, st: OutCell['style']) => textCell(u.group, st) }] : []),
+    ...sectionColumns(input.units, input.rubric).map(
+      (s): Column => ({
+        header: `${s.path}. ${s.label}`,
+        width: () => widthFor([`${s.path}. ${s.label}`], 14, 30),
+        cell: (u, st) => numberCell(figure(u, u.sections.find((x) => x.path === s.path)?.subtotal ?? null), fmt, st),
+      }),
+    ),
+    { header: H.bonus, width: fixed(11), cell: (u, st) => numberCell(figure(u, u.bonus), fmt, st) },
+    { header: H.penalty, width: fixed(11), cell: (u, st) => numberCell(figure(u, u.penalty), fmt, st) },
+    { header: H.total, width: fixed(12), cell: (u, st) => numberCell(figure(u, u.total), fmt, st ?? 'total') },
+    { header: H.grade, width: fitted(12, 20), cell: (u, st) => textCell(u.status === 'invalid' ? null : u.grade, st) },
+    { header: H.approvals, width: fixed(14), cell: (u, st) => textCell(u.vote ? `${u.vote.approvals}/${u.vote.members}` : null, st) },
+    { header: H.result, width: fitted(18, 26), cell: (u, st) => textCell(voteResult(u, voteBlocked.has(u.code), lang), st) },
+    {
+      header: H.award,
+      width: fitted(20, 32),
+      cell: (u, st) => textCell(u.award ? (u.award.confirmed ? u.award.name : `${u.award.name} ${L.proposed}`) : null, st),
+    },
+    { header: H.notes, width: fitted(24, 80), cell: (u, st) => textCell(notes(u, lang), st) },
+  ];
 
   const byGroup = new Map<string, UnitResult[]>(groups.map((g) => [g, []]));
   for (const u of input.units) byGroup.get(u.group)!.push(u);
   const ordered = groups.flatMap((g) => orderWithinGroup(byGroup.get(g)!));
   const body: OutCell[][] = ordered.map((u) => {
-    const invalid = u.status === 'invalid';
-    const rowStyle = invalid ? 'invalid' : undefined;
-    const cells: OutCell[] = [
-      u.rank !== null && !invalid ? numberCell(Exact.int(u.rank), '0', rowStyle) : textCell(null, rowStyle),
-      textCell(u.code, rowStyle),
-      textCell(u.name, rowStyle),
-    ];
-    if (showGroup) cells.push(textCell(u.group, rowStyle));
-    for (const s of sections) {
-      const sub = invalid ? null : (u.sections.find((x) => x.path === s.path)?.subtotal ?? null);
-      cells.push(numberCell(sub, fmt, rowStyle));
-    }
-    cells.push(numberCell(invalid ? null : u.bonus, fmt, rowStyle));
-    cells.push(numberCell(invalid ? null : u.penalty, fmt, rowStyle));
-    cells.push(numberCell(invalid ? null : u.total, fmt, rowStyle ?? 'total'));
-    cells.push(textCell(invalid ? null : u.grade, rowStyle));
-    cells.push(textCell(u.vote ? `${u.vote.approvals}/${u.vote.members}` : null, rowStyle));
-    cells.push(textCell(voteResult(u, voteBlocked.has(u.code), lang), rowStyle));
-    cells.push(textCell(u.award ? (u.award.confirmed ? u.award.name : `${u.award.name} ${L.proposed}`) : null, rowStyle));
-    cells.push(textCell(notes(u, lang), rowStyle));
-    return cells;
+    const style = u.status === 'invalid' ? 'invalid' : undefined;
+    return columns.map((c) => c.cell(u, style));
   });
-
-  const rows: OutCell[][] = [
-    [textCell(title(settings, L.title, L.yearWord), 'title')],
-    [textCell(voteRuleText(settings, input.memberCount, lang), 'subtitle')],
-    [],
-    header.map((h) => textCell(h, 'header')),
-    ...body,
-  ];
-
-  const lastCol = columnLetters(header.length - 1);
-  const text = (col: number): string[] => body.map((r) => (typeof r[col]?.value === 'string' ? (r[col]!.value as string) : ''));
-  let col = 0;
-  const widths: number[] = [];
-  widths[col++] = 7;
-  widths[col] = widthFor(text(col), 10, 14);
-  col++;
-  widths[col] = widthFor(text(col), 26, 48);
-  col++;
-  if (showGroup) {
-    widths[col] = widthFor(text(col), 12, 24);
-    col++;
-  }
-  for (const s of sections) widths[col++] = widthFor([`${s.path}. ${s.label}`], 14, 30);
-  widths[col++] = 11;
-  widths[col++] = 11;
-  widths[col++] = 12;
-  widths[col] = widthFor(text(col), 12, 20);
-  col++;
-  widths[col++] = 14;
-  widths[col] = widthFor(text(col), 18, 26);
-  col++;
-  widths[col] = widthFor(text(col), 20, 32);
-  col++;
-  widths[col] = widthFor(text(col), 24, 80);
+  const texts = (col: number): string[] => body.map((r) => (typeof r[col]?.value === 'string' ? (r[col]!.value as string) : ''));
+  const lastCol = columnLetters(columns.length - 1);
 
   return {
     role: 'ranking',
     name: labelsFor(lang).sheetNames.ranking,
-    rows,
-    columnWidths: widths,
-    table: body.length > 0 ? { range: `A${RANKING_HEADER_ROW}:${lastCol}${RANKING_HEADER_ROW + body.length}`, name: 'ThiDuaXepHang', headerRow: RANKING_HEADER_ROW } : null,
+    rows: [
+      [textCell(title(settings, L.title, L.yearWord), 'title')],
+      [textCell(voteRuleText(settings, input.memberCount, lang), 'subtitle')],
+      [],
+      columns.map((c) => textCell(c.header, 'header')),
+      ...body,
+    ],
+    columnWidths: columns.map((c, i) => c.width(texts(i))),
+    table:
+      body.length > 0
+        ? { range: `A${RANKING_HEADER_ROW}:${lastCol}${RANKING_HEADER_ROW + body.length}`, name: 'ThiDuaXepHang', headerRow: RANKING_HEADER_ROW }
+        : null,
     freezeRows: RANKING_HEADER_ROW,
-    totalsColumn: columnLetters(totalCol),
+    totalsColumn: columnLetters(columns.findIndex((c) => c.header === H.total)),
   };
 }
 

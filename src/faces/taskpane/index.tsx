@@ -1,85 +1,41 @@
 /**
- * Task pane entry (also the standalone page). App is a placeholder that proves the shell works: the
- * build, Fluent UI, the language and the requirement check. The task pane UI replaces App; the boot
- * sequence below (wait for Office when present, never when absent) should stay.
+ * Task pane entry, for both pages built from it: taskpane.html (inside Excel, with office.js) and
+ * index.html (the standalone page, no office.js, a strict content security policy). The boot waits for
+ * Office when office.js is there and never when it is not, then picks the host, language and services.
  */
 import { createRoot } from 'react-dom/client';
-import {
-  Body1,
-  FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Title2,
-  webLightTheme,
-} from '@fluentui/react-components';
-import type { Lang } from '../../engine';
-import { checkRequirements, officeRequirementProbe, type RequirementStatus } from '../../office/requirements';
+import { checkRequirements, officeRequirementProbe } from '../../office/requirements';
+import { App } from './App';
+import type { ReadyInfo } from './host';
+import { detectHost, officeGlobal } from './host';
+import { chooseLanguage } from './i18n';
+import { createServices } from './services';
 
-const TEXT: Record<Lang, { tagline: string; standalone: string; unsupported: string }> = {
-  vi: {
-    tagline: 'Chấm điểm, xếp hạng và biểu quyết cụm thi đua',
-    standalone: 'Đang chạy ngoài Excel: chỉ kiểm tra được các tệp được nạp vào.',
-    unsupported: 'Không chạy được trong Excel này',
-  },
-  en: {
-    tagline: 'Scoring, ranking and votes for emulation clusters',
-    standalone: 'Running outside Excel: only imported files can be checked.',
-    unsupported: 'Cannot run in this Excel',
-  },
-};
-
-export interface AppProps {
-  lang: Lang;
-  requirement: RequirementStatus;
-}
-
-export function App({ lang, requirement }: AppProps) {
-  const text = TEXT[lang];
-  return (
-    <FluentProvider theme={webLightTheme} lang={lang === 'vi' ? 'vi-VN' : 'en-US'} style={{ minHeight: '100vh', padding: 16 }}>
-      <Title2 as="h1">ThiDua</Title2>
-      <Body1 as="p">{text.tagline}</Body1>
-      {requirement.status === 'unsupported' && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>{text.unsupported}</MessageBarTitle>
-            {requirement.message[lang]}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {requirement.status === 'standalone' && (
-        <MessageBar intent="info">
-          <MessageBarBody>{text.standalone}</MessageBarBody>
-        </MessageBar>
-      )}
-    </FluentProvider>
-  );
-}
-
-/** Vietnamese unless Office's display language is English. */
-export function uiLanguage(displayLanguage: string | undefined): Lang {
-  return displayLanguage?.toLowerCase().startsWith('en') ? 'en' : 'vi';
-}
-
-function officeGlobal(): typeof Office | undefined {
-  return (globalThis as { Office?: typeof Office }).Office;
+function browserLanguages(): readonly string[] {
+  if (typeof navigator === 'undefined') return [];
+  return navigator.languages?.length ? navigator.languages : [navigator.language];
 }
 
 function boot(container: HTMLElement): void {
   const root = createRoot(container);
-  const render = (host: unknown) => {
+  const render = (info: ReadyInfo | null) => {
     const office = officeGlobal();
-    const lang = uiLanguage(host ? office?.context?.displayLanguage : undefined);
-    root.render(<App lang={lang} requirement={checkRequirements(officeRequirementProbe(host))} />);
+    const host = detectHost(info, office);
+    const lang = chooseLanguage(host, {
+      officeDisplayLanguage: host === 'excel' ? office?.context?.displayLanguage : null,
+      browserLanguages: browserLanguages(),
+      requested: new URLSearchParams(window.location.search).get('lang'),
+    });
+    const requirement = checkRequirements(officeRequirementProbe(host === 'excel' ? info?.host : null));
+    root.render(<App services={createServices(host)} host={host} initialLang={lang} requirement={requirement} loadSample={host === 'standalone'} />);
   };
   const office = officeGlobal();
-  // office.js failed to load (offline, or the standalone page): start at once, without Excel.
+  // office.js absent (the standalone page) or failed to load (offline): start at once, without Excel.
   if (!office?.onReady) {
     render(null);
     return;
   }
-  office.onReady((info) => render(info.host)).catch(() => render(null));
+  office.onReady((info) => render(info)).catch(() => render(null));
 }
 
 const container = typeof document !== 'undefined' ? document.getElementById('container') : null;

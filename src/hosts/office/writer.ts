@@ -12,7 +12,7 @@ import { decorate } from './decorate';
 import { cellReference, freeSheetName, freeTableName, markerName, sheetKey } from './markers';
 import { markedSheets } from './reader';
 import { jsonBytes, PAYLOAD_CAP_BYTES, RequestBudget } from './payload';
-import { charsToPoints, LOOKS } from './styles';
+import { charsToPoints, LOOKS, styleBlocks } from './styles';
 import type { OutStyle } from './styles';
 
 export interface WriteOptions {
@@ -201,22 +201,11 @@ async function writeSheet(budget: RequestBudget, plan: Plan, linkNames: Map<stri
     await send();
   }
 
+  for (const b of styleBlocks(out.rows, table)) {
+    await budget.add(64, () => applyLook(ws.getRangeByIndexes(b.row, b.col, b.rows, b.cols), b.style, b.inTable));
+  }
   for (let r = 0; r < out.rows.length; r++) {
     const row = out.rows[r]!;
-    // Runs of one style in a row become one format call.
-    let c = 0;
-    while (c < row.length) {
-      const style = row[c]?.style;
-      let end = c + 1;
-      while (end < row.length && row[end]?.style === style) end++;
-      if (style) {
-        const inTable = table !== null && r >= table.start.row && r <= table.end.row && c >= table.start.col && end - 1 <= table.end.col;
-        const first = c;
-        const count = end - c;
-        await budget.add(64, () => applyLook(ws.getRangeByIndexes(r, first, 1, count), style, inTable));
-      }
-      c = end;
-    }
     for (let col = 0; col < row.length; col++) {
       const cell = row[col];
       if (!cell?.link) continue;

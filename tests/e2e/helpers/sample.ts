@@ -62,3 +62,29 @@ export async function fakeSeedOfSample(displayLanguage = 'vi-VN'): Promise<FakeO
   const cluster = await readGrid(clusterPath());
   return { workbook: { file: CLUSTER_FILE, sheets: cluster.sheets }, options: { displayLanguage } };
 }
+
+/**
+ * The sample's ranking, worked by hand (examples/cum1-data.ts has the arithmetic): rank, code and total
+ * in columns A, B and I of the Xếp hạng sheet, rows 5 to 10, after the title rows and the header.
+ *   HK  I 32.5 + II 35.5 + III 22.5 + bonus 3            = 93.5
+ *   BD  I 35   + II 37.5 + III 19.5 + bonus 1 - penalty 1 = 92
+ *   DD  I 31   + II 35   + III 20.3 + bonus 1            = 87.3
+ *   HBT I 30   + II 33.5 + III 18.1 + bonus 3 - penalty 2 = 82.6  } equal totals share rank 4
+ *   LB  I 29   + II 32.5 + III 18.3 + bonus 2.8          = 82.6  }
+ *   HM  unranked (III.2 scored 12 of a max of 10): no rank, no total
+ */
+export const EXPECTED_RANKING: readonly (readonly [number | null, string, number | null])[] = [
+  [1, 'HK', 93.5],
+  [2, 'BD', 92],
+  [3, 'DD', 87.3],
+  [4, 'HBT', 82.6],
+  [4, 'LB', 82.6],
+  [null, 'HM', null],
+];
+
+/** Rank, code and total of ranking rows 5-10 from a sheet's values by A1 address. */
+export function rankingTable(values: Map<string, unknown>): (readonly [unknown, unknown, unknown])[] {
+  const rows: (readonly [unknown, unknown, unknown])[] = [];
+  for (let r = 5; r <= 10; r++) rows.push([values.get(`A${r}`) ?? null, values.get(`B${r}`) ?? null, values.get(`I${r}`) ?? null]);
+  return rows;
+}

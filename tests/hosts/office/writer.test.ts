@@ -76,6 +76,9 @@ describe('writeOutputSheets', () => {
     expect(fake.cell('Xếp hạng', 'A4')).toMatchObject({ bold: true, wrap: true });
     expect(fake.cell('Xếp hạng', 'A4')?.fill).toBeUndefined();
     expect(fake.cell('Xếp hạng', 'A1')).toMatchObject({ bold: true, size: 14 });
+    // The five warnings (rows 5-9) are coloured as warnings, the empty link cells of rows 8-9 included.
+    expect(['A5', 'F7', 'G9'].map((a) => fake.cell('Kiểm tra', a)?.color)).toEqual(['#9C5700', '#9C5700', '#9C5700']);
+    expect(fake.cell('Kiểm tra', 'A10')).toBeUndefined();
 
     // The findings link to their cells in this workbook.
     expect(fake.cell('Kiểm tra', 'G5')?.hyperlink).toEqual({ documentReference: "'Biểu quyết'!A9", textToDisplay: 'Xem ô A9' });

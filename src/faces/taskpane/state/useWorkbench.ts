@@ -56,7 +56,8 @@ export interface Workbench {
   /** Standalone: no cluster workbook to work on yet. */
   needsCluster: boolean;
   externalRun: ExternalRun | null;
-  selectError: string | null;
+  /** Selecting a finding's cell failed (a hidden or renamed sheet). */
+  selectError: { where: string; detail: string } | null;
   addFiles(files: readonly (File | NamedBytes)[], opts?: { sample?: boolean }): Promise<void>;
   removeFile(id: string): void;
   runCheck(): Promise<void>;
@@ -95,7 +96,7 @@ export function useWorkbench(services: Services, lang: Lang, opts: WorkbenchOpti
   const [run, setRun] = useState<RunState>({ running: false, stage: null, outcome: null, error: null });
   const [cluster, setCluster] = useState<ClusterState>({ info: source.cluster(), busy: null, findings: [], error: null });
   const [externalRun, setExternalRun] = useState<ExternalRun | null>(null);
-  const [selectError, setSelectError] = useState<string | null>(null);
+  const [selectError, setSelectError] = useState<{ where: string; detail: string } | null>(null);
 
   // Async actions read the latest values, not the ones of the render that started them.
   const filesRef = useRef(files);
@@ -263,7 +264,7 @@ export function useWorkbench(services: Services, lang: Lang, opts: WorkbenchOpti
       try {
         await source.selectCell(sheet, cell);
       } catch (e) {
-        setSelectError(`${sheet}!${cell}: ${errorText(e)}`);
+        setSelectError({ where: `${sheet}!${cell}`, detail: errorText(e) });
       }
     },
     [source],
