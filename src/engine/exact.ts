@@ -168,9 +168,15 @@ export class Exact {
 
   /** Nearest double: for writing to cells and JSON only, never for comparison. */
   toNumber(): number {
-    return Number(this.toString());
+    // Dividing two exactly representable integers is correctly rounded by IEEE 754, so small fractions
+    // (26/3) land on the nearest double; larger ones go through their decimal digits.
+    const n = this.num < 0n ? -this.num : this.num;
+    if (n <= MAX_SAFE && this.den <= MAX_SAFE) return Number(this.num) / Number(this.den);
+    return Number(this.toFixed(20));
   }
 }
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 function gcd(a: bigint, b: bigint): bigint {
   while (b !== 0n) {

@@ -263,25 +263,13 @@ export function textCell(value: string | null | undefined, style?: OutCell['styl
 
 /** A number cell holding the exact value (nearest double) with a display format; null shows blank. */
 export function numberCell(value: Exact | null | undefined, format: string, style?: OutCell['style']): OutCell {
-  const n = value ? nearestNumber(value) : null;
+  const n = value ? value.toNumber() : null;
   // Beyond the range of a double (no real score gets there): show the exact digits as text rather than Infinity.
   const cell: OutCell = value && n !== null ? (Number.isFinite(n) ? { value: n, format } : { value: value.toString(), format: '@' }) : { value: null };
   if (style) cell.style = style;
   return cell;
 }
 
-const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-
-/**
- * The double nearest to an exact value. Exact.toNumber() goes through 15 rounded decimals, which for
- * 26/3 lands one step off (8.666666666666668); dividing two exactly representable integers is correctly
- * rounded by IEEE 754, so small fractions use that.
- */
-export function nearestNumber(e: Exact): number {
-  const n = e.num < 0n ? -e.num : e.num;
-  if (n <= SAFE && e.den <= SAFE) return Number(e.num) / Number(e.den);
-  return e.toNumber();
-}
 
 /** Caps a column width (Excel characters) between sensible bounds for Vietnamese text. */
 export function widthFor(texts: Iterable<string>, min: number, max: number): number {
