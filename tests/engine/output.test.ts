@@ -14,7 +14,7 @@ import { detailsSheet } from '../../src/engine/output/details-sheet';
 import { numberCell } from '../../src/engine/output/labels';
 import { rankingSheet } from '../../src/engine/output/ranking-sheet';
 import type { OutCell, OutputSheet } from '../../src/engine/output/types';
-import { renderFindingsTable, updateGenerated } from '../../scripts/gen-rules-table';
+import { renderFindingsTable, updateGenerated } from '../../scripts/gen-docs';
 
 const x = (s: string): Exact => Exact.parseDecimal(s)!;
 
@@ -308,7 +308,7 @@ describe('docs/rules.md', () => {
     expect(missing).toEqual([]);
   });
 
-  it('carries the findings table exactly as the generator writes it (run `npx tsx scripts/gen-rules-table.ts`)', () => {
+  it('carries the findings table exactly as the generator writes it (run `npx tsx scripts/gen-docs.ts`)', () => {
     expect(updateGenerated(doc)).toBe(doc);
     expect(doc).toContain(renderFindingsTable());
   });
