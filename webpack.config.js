@@ -68,10 +68,10 @@ export async function devServerHttps() {
   const existing = tryReadCertificateFiles();
   if (existing) return { type: 'https', options: existing, untrusted: !caInstalled(devCerts) };
   try {
-    const { ca, cert, key } = await devCerts.getHttpsServerOptions();
+    const { ca, cert, key } = await withTimeout(devCerts.getHttpsServerOptions(), installTimeoutMs());
     return { type: 'https', options: { ca, cert, key } };
   } catch (error) {
-    console.warn(`[ThiDua] office-addin-dev-certs could not install its CA (${firstLine(error)}); reading ${CERT_DIR} directly.`);
+    console.warn(`[ThiDua] office-addin-dev-certs did not finish (${firstLine(error)}); reading ${CERT_DIR} directly.`);
   }
   const written = tryReadCertificateFiles();
   if (written) return { type: 'https', options: written, untrusted: true };
@@ -85,6 +85,23 @@ export async function devServerHttps() {
     );
     return { type: 'http' };
   }
+}
+
+/**
+ * Installing the CA may ask for a sudo password on a terminal; without one (npm start runs the server
+ * detached) nothing can answer, so give up after a while instead of never serving.
+ */
+function installTimeoutMs() {
+  return process.stdin.isTTY ? Infinity : 60_000;
+}
+
+function withTimeout(promise, ms) {
+  if (!Number.isFinite(ms)) return promise;
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 function firstLine(error) {

@@ -95,10 +95,15 @@ describe('thidua rank on the sample cluster', () => {
   it('re-running over its own result replaces the generated sheets and skips the result file in the folder', async () => {
     const out = join(sample.subs, 'ket-qua.xlsx');
     expect((await thidua(['rank', sample.cluster, sample.subs, '--out', out])).code).toBe(1);
+    // Same --out: the file is replaced in place, its generated sheets replaced, not duplicated.
     const again = await thidua(['rank', sample.cluster, sample.subs, '--out', out, '--json', '-']);
     expect(json(again).units).toEqual([...EXPECTED_UNITS, HM_INVALID]);
     const read = await readWorkbook(new Uint8Array(await readFile(out)), 'ket-qua.xlsx');
     expect(read.generated.map((g) => g.sheet)).toEqual(['Xếp hạng', 'Kiểm tra', 'Chi tiết']);
+    // Default --out: ket-qua.xlsx is now just a file in the folder, recognised by its markers and skipped.
+    const third = await thidua(['rank', sample.cluster, sample.subs, '--json', '-']);
+    expect(third.stderr).toContain('Bỏ qua ket-qua.xlsx: đây là tệp kết quả của ThiDua.');
+    expect(json(third).units).toEqual([...EXPECTED_UNITS, HM_INVALID]);
   });
 
   it('reports a broken, a password-protected and a legacy submission and still ranks the others', async () => {

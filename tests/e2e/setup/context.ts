@@ -1,6 +1,6 @@
 /** What the global set-up hands every browser test file (vitest's provide/inject). */
 export interface E2EContext {
-  /** `http://127.0.0.1:<port>` serving the bundle at `/` and the repository's examples/ at `/examples/`. */
+  /** `http://127.0.0.1:<port>` serving the bundle folder. */
   origin: string;
   /** Chromium executable. */
   chromium: string;

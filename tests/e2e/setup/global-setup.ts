@@ -22,7 +22,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const outDir = join(root, 'test-output/e2e');
   const bundleDir = ensureBundle(root, join(outDir, 'dist'), log);
   const fakeOfficeScript = await bundleFakeOffice(root, join(outDir, 'fake-office.js'));
-  const server = await startStaticServer({ '/': bundleDir, '/examples/': join(root, 'examples') });
+  // Only the bundle: the standalone page must find the sample where the build put it, as it will in production.
+  const server = await startStaticServer({ '/': bundleDir });
   const context: E2EContext = { origin: server.origin, chromium, root, bundleDir, fakeOfficeScript, outDir };
   project.provide('e2e', context);
   return () => server.close();
