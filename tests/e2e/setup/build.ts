@@ -46,8 +46,16 @@ export function bundleIsFresh(dir: string, root: string): boolean {
   return oldest > newestSource(root);
 }
 
-/** The folder to serve: dist/ when fresh, else `ownDir`, rebuilt when stale. */
+/**
+ * The folder to serve: THIDUA_E2E_BUNDLE when set (a build made elsewhere, served as it is), dist/ when
+ * fresh, else `ownDir`, rebuilt when stale.
+ */
 export function ensureBundle(root: string, ownDir: string, log: (line: string) => void = () => {}): string {
+  const given = process.env.THIDUA_E2E_BUNDLE;
+  if (given) {
+    if (!PAGES.every((p) => existsSync(join(given, p)))) throw new OneLineError(`THIDUA_E2E_BUNDLE=${given} holds no built add-in (${PAGES.join(', ')}).`);
+    return given;
+  }
   const dist = join(root, 'dist');
   if (bundleIsFresh(dist, root)) return dist;
   if (bundleIsFresh(ownDir, root)) return ownDir;

@@ -14,7 +14,8 @@ export function ImportPage({ bench }: { bench: Workbench }) {
       <Subtitle1 as="h2" className={styles.heading}>
         {t.import.heading}
       </Subtitle1>
-      <Caption1 as="p">{bench.kind === 'excel' ? t.app.privacyExcel : t.app.privacy}</Caption1>
+      {/* Standalone, the page's header already says that nothing leaves the browser. */}
+      {bench.kind === 'excel' && <Caption1 as="p">{t.app.privacyExcel}</Caption1>}
       <FilePicker label={t.import.pick} inputLabel={t.import.pickerLabel} multiple dropText={t.import.drop} onFiles={(files) => void bench.addFiles(files)} />
       {bench.files.length === 0 ? (
         <Body1 as="p">{t.import.empty}</Body1>
