@@ -145,8 +145,8 @@ export class Exact {
     return (neg ? '-' : '') + head + (dp > 0 ? '.' + tail : '');
   }
 
-  /** Shortest text that is exact when the value is a finite decimal; else rounded to 15 decimal places. */
-  toString(): string {
+  /** Decimal places of the value written out exactly (7.5 -> 1), or null when it repeats (26/3). */
+  decimalPlaces(): number | null {
     let d = this.den;
     let twos = 0;
     let fives = 0;
@@ -158,8 +158,13 @@ export class Exact {
       d /= 5n;
       fives++;
     }
-    if (d === 1n) {
-      const dp = Math.max(twos, fives);
+    return d === 1n ? Math.max(twos, fives) : null;
+  }
+
+  /** Shortest text that is exact when the value is a finite decimal; else rounded to 15 decimal places. */
+  toString(): string {
+    const dp = this.decimalPlaces();
+    if (dp !== null) {
       const s = this.toFixed(dp);
       return dp > 0 ? s.replace(/\.?0+$/, '') : s;
     }

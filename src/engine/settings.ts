@@ -104,38 +104,20 @@ export function parseShare(text: string): Exact | null {
 }
 
 function snapRepeating(v: Exact): Exact {
-  let d = v.den;
-  let twos = 0;
-  let fives = 0;
-  while (d % 2n === 0n) {
-    d /= 2n;
-    twos++;
-  }
-  while (d % 5n === 0n) {
-    d /= 5n;
-    fives++;
-  }
-  const places = Math.max(twos, fives);
-  if (d !== 1n || places < 4) return v;
+  const places = v.decimalPlaces();
+  if (places === null || places < 4) return v;
   // One unit of the last digit, not half: JS prints the double nearest 2/3 as 0.6666666666666666.
   const unit = Exact.of(1n, 10n ** BigInt(places));
   for (let den = 3n; den <= 12n; den++) {
     const near = Exact.of((v.num * den * 2n + v.den) / (2n * v.den), den);
-    if (!near.eq(v) && near.sub(v).abs().lte(unit) && !isFiniteDecimal(near)) return near;
+    if (!near.eq(v) && near.sub(v).abs().lte(unit) && near.decimalPlaces() === null) return near;
   }
   return v;
 }
 
-function isFiniteDecimal(v: Exact): boolean {
-  let d = v.den;
-  while (d % 2n === 0n) d /= 2n;
-  while (d % 5n === 0n) d /= 5n;
-  return d === 1n;
-}
-
 function showShare(v: Exact): string {
   const pct = v.mul(Exact.int(100));
-  return isFiniteDecimal(pct) ? `${pct.toString()}%` : `${v.num}/${v.den}`;
+  return pct.decimalPlaces() !== null ? `${pct.toString()}%` : `${v.num}/${v.den}`;
 }
 
 function splitList(text: string, commasToo: boolean): string[] {

@@ -62,8 +62,10 @@ export interface FakeOptions {
   /** The open workbook's name (Excel) or the cluster file (standalone). */
   workbook?: string;
   stepper?: Stepper;
-  /** A check or run that fails with this message. */
+  /** A check that fails with this message. */
   fail?: string;
+  /** A run that fails with this message in its compute stage. */
+  failRun?: string;
 }
 
 export class FakeSource implements WorkbookSource {
@@ -77,6 +79,7 @@ export class FakeSource implements WorkbookSource {
   private readonly workbook: string;
   private readonly stepper: Stepper | undefined;
   private readonly fail: string | undefined;
+  private readonly failRun: string | undefined;
 
   constructor(opts: FakeOptions = {}) {
     this.kind = opts.kind ?? 'excel';
@@ -84,6 +87,7 @@ export class FakeSource implements WorkbookSource {
     this.workbook = opts.workbook ?? CUM1_CLUSTER_FILE;
     this.stepper = opts.stepper;
     this.fail = opts.fail;
+    this.failRun = opts.failRun;
     if (this.kind === 'file') this.save = (file: DownloadFile) => void this.saved.push(file);
   }
 
@@ -105,7 +109,7 @@ export class FakeSource implements WorkbookSource {
       this.stages.push(stage);
       onStage(stage);
       if (this.stepper) await this.stepper.wait();
-      if (this.fail && stage === 'compute') throw new Error(this.fail);
+      if (this.failRun && stage === 'compute') throw new Error(this.failRun);
     }
     onStage('done');
     const written = this.result.sheets.map((s) => s.name);

@@ -72,6 +72,7 @@ export interface Strings {
     run: string;
     running: string;
     progressLabel: string;
+    stagesLabel: string;
     stages: Record<VisibleStage, string>;
     stageActive: Record<VisibleStage, string>;
     stageState: { done: string; current: string; pending: string };
@@ -184,6 +185,7 @@ const vi: Strings = {
     run: 'Tạo bảng xếp hạng',
     running: 'Đang tạo…',
     progressLabel: 'Tiến độ',
+    stagesLabel: 'Các giai đoạn',
     stages: { read: 'Đọc', check: 'Kiểm tra', compute: 'Tính điểm', write: 'Ghi' },
     stageActive: { read: 'Đang đọc…', check: 'Đang kiểm tra…', compute: 'Đang tính điểm…', write: 'Đang ghi…' },
     stageState: { done: 'xong', current: 'đang chạy', pending: 'chờ' },
@@ -291,6 +293,7 @@ const en: Strings = {
     run: 'Generate ranking',
     running: 'Generating…',
     progressLabel: 'Progress',
+    stagesLabel: 'Stages',
     stages: { read: 'Read', check: 'Check', compute: 'Score', write: 'Write' },
     stageActive: { read: 'Reading…', check: 'Checking…', compute: 'Scoring…', write: 'Writing…' },
     stageState: { done: 'done', current: 'in progress', pending: 'waiting' },

@@ -53,7 +53,7 @@ export function StageProgress({ stage, failed = false }: { stage: RunStage | nul
       <div role="status" aria-live="polite" className={styles.status}>
         {status}
       </div>
-      <ol className={styles.list}>
+      <ol className={styles.list} aria-label={t.generate.stagesLabel}>
         {VISIBLE_STAGES.map((s) => {
           const state = stateOf(s, stage, failed);
           const Icon = ICON[state];
