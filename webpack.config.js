@@ -1,6 +1,7 @@
 /**
- * Builds the add-in: the task pane page (also the standalone page) and the ribbon's function file,
- * plus the icons and manifest, into dist/. `npm run build` is the production build; `npm run
+ * Builds the add-in into dist/: taskpane.html (the pane inside Excel), index.html (the standalone page:
+ * same bundle, no office.js), commands.html (the ribbon's function file), the icons, the manifest and
+ * the sample cluster the standalone page opens with. `npm run build` is the production build; `npm run
  * dev-server` serves the same pages on https://localhost:3000 (scripts/start.mjs runs it).
  *
  * Modern build on purpose: no polyfill entries, ES2020 output. Office on Windows and Mac now runs
@@ -188,6 +189,12 @@ export default async function config(env = {}, argv = {}) {
         template: './src/faces/taskpane/index.html',
         chunks: ['taskpane'],
       }),
+      // The standalone page: the same bundle without office.js, under a strict content security policy.
+      new HtmlWebpackPlugin({
+        filename: 'index.html',
+        template: './src/faces/taskpane/standalone.html',
+        chunks: ['taskpane'],
+      }),
       new HtmlWebpackPlugin({
         filename: 'commands.html',
         template: './src/faces/commands/commands.html',
@@ -196,6 +203,8 @@ export default async function config(env = {}, argv = {}) {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          // The sample cluster the standalone page opens with, fetched from its own origin.
+          { from: 'examples/cum-thi-dua-so-1/**/*.xlsx', to: '[path][name][ext]' },
           manifestPattern(dev ? undefined : process.env.ADDIN_BASE_URL),
         ],
       }),

@@ -8,7 +8,7 @@
  * installed: it is not a dependency (it pulls in keytar, whose install fails without libsecret).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { createRequire } from 'node:module';
@@ -160,7 +160,8 @@ function printHowTo(protocol, sideloadResult, foreground = false) {
       '     Home > Add-ins > More add-ins > Upload My Add-in.',
       `  3. Chọn tệp / choose: ${path.join(ROOT, 'manifest.xml')}`,
       '',
-      `Trang độc lập (không cần Excel) / Standalone page (no Excel): ${base}/taskpane.html`,
+      `Trang độc lập (không cần Excel) / Standalone page (no Excel): ${base}/index.html`,
+      `Trang của add-in / Add-in page: ${base}/taskpane.html`,
     );
   }
   if (protocol === 'http') {
@@ -212,6 +213,7 @@ async function main() {
     process.on('SIGINT', stopChild);
     process.on('SIGTERM', stopChild);
     child.on('exit', (code) => {
+      rmSync(STATE_FILE, { force: true });
       process.exitCode = code ?? 0;
     });
   } else {

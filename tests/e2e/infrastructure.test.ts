@@ -6,7 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { e2e, launchChromium, openPage, url } from './helpers/browser';
+import { axeViolations, serious } from './helpers/axe';
+import { e2e, launchChromium, openPage, TASKPANE, url } from './helpers/browser';
+import { horizontalOverflow, spillingCells } from './helpers/pane';
 
 describe('Chromium set-up', () => {
   it('stops with one line saying how to install Chromium when it is missing', () => {
@@ -26,9 +28,11 @@ describe('Chromium set-up', () => {
 
 describe('static server', () => {
   it('serves the built task pane and the sample cluster the build copies beside it', async () => {
-    const page = await fetch(url('/taskpane.html'));
-    expect(page.status).toBe(200);
-    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    for (const name of ['/taskpane.html', '/commands.html', '/index.html']) {
+      const page = await fetch(url(name));
+      expect(page.status, name).toBe(200);
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    }
     const sample = await fetch(url('/examples/cum-thi-dua-so-1/Cum1_LDLD_HaNoi_2024.xlsx'));
     expect(sample.status).toBe(200);
     // An .xlsx is a zip: it starts with "PK".
@@ -71,6 +75,21 @@ describe('Chromium', () => {
     await page.goto(url('/taskpane.html'));
     await expect.poll(() => page.locator('#container *').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await page.getByText('ThiDua').first().isVisible(), errors.join('\n')).toBe(true);
+    await context.close();
+  });
+
+  it('has probes that can fail: axe sees a nameless button, the width probes a page too wide for 320 px', async () => {
+    const { page, context } = await openPage(browser, { viewport: TASKPANE });
+    await page.goto(url('/taskpane.html'));
+    await page.setContent(
+      '<!doctype html><html lang="vi"><head><title>t</title></head><body><main><button></button>' +
+        '<div style="width:400px">rộng</div><table><tr><td style="white-space:nowrap;width:40px;max-width:40px;overflow:visible">4 (đồng hạng)</td><td>x</td></tr></table></main></body></html>',
+    );
+    expect(serious(await axeViolations(page)).map((v) => v.id)).toContain('button-name');
+    const wide = await horizontalOverflow(page);
+    expect(wide.scrollWidth).toBeGreaterThan(TASKPANE.width);
+    expect(wide.culprits[0]).toContain('rộng');
+    expect(await spillingCells(page)).toHaveLength(1);
     await context.close();
   });
 });

@@ -4,7 +4,7 @@
  * warnings (tests/fixtures/cum1.ts, CUM1_EXPECTED_FINDINGS), three in the cluster workbook, two in Hoàn
  * Kiếm's submission.
  */
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { runCluster } from '../../src/engine';
 import { cum1Cluster, cum1Submissions } from '../fixtures/cum1';
@@ -84,8 +84,13 @@ describe('Kiểm tra', () => {
     expect(within(hm).getByText('F7')).toBeTruthy();
   });
 
-  it('says so when the check cannot run', async () => {
-    renderApp(new FakeSource({ kind: 'excel', fail: 'RichApi.Error: the workbook is busy' }));
+  it('says so when the check cannot run, and tries again only when asked', async () => {
+    const source = new FakeSource({ kind: 'excel', fail: 'RichApi.Error: the workbook is busy' });
+    renderApp(source);
     expect(await screen.findByText('Không kiểm tra được: RichApi.Error: the workbook is busy')).toBeTruthy();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(source.checks).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Kiểm tra' }));
+    await waitFor(() => expect(source.checks).toHaveLength(2));
   });
 });

@@ -3,7 +3,7 @@
  * Step 3, Tạo bảng xếp hạng: the progress by stage, then the summary, on the real engine's result for the
  * seed cluster (hand-worked figures in tests/fixtures/cum1.ts, CUM1_EXPECTED).
  */
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { runCluster } from '../../src/engine';
 import { cum1Cluster, cum1Submissions } from '../fixtures/cum1';

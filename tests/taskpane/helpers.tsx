@@ -138,3 +138,8 @@ export function renderApp(source: WorkbookSource, opts: RenderOptions = {}) {
   const host = opts.host ?? (source.kind === 'excel' ? 'excel' : 'standalone');
   return render(<App services={services} host={host} initialLang={opts.lang ?? 'vi'} loadSample={opts.loadSample ?? false} scheme="light" />);
 }
+
+/** A tab's visible label (Fluent keeps a hidden bold copy beside it to reserve the selected width). */
+export function tabLabel(tab: HTMLElement): string {
+  return tab.querySelector('.fui-Tab__content')?.textContent ?? '';
+}

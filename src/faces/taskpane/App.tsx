@@ -118,12 +118,14 @@ function Shell({ services, host, requirement, loadSample, lang }: Omit<AppProps,
             </MessageBarBody>
           </MessageBar>
         )}
-        <StepTabs step={step} onStep={go} />
-        <div role="tabpanel" id={panelId(step)} aria-labelledby={tabId(step)}>
-          {step === 'check' && <CheckPage bench={bench} />}
-          {step === 'import' && <ImportPage bench={bench} />}
-          {step === 'generate' && <GeneratePage bench={bench} onGoToCheck={goToCheck} />}
-        </div>
+        <main>
+          <StepTabs step={step} onStep={go} />
+          <div role="tabpanel" id={panelId(step)} aria-labelledby={tabId(step)}>
+            {step === 'check' && <CheckPage bench={bench} />}
+            {step === 'import' && <ImportPage bench={bench} />}
+            {step === 'generate' && <GeneratePage bench={bench} onGoToCheck={goToCheck} />}
+          </div>
+        </main>
       </div>
     </div>
   );

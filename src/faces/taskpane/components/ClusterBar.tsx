@@ -51,7 +51,7 @@ export function ClusterBar({ bench }: { bench: Workbench }) {
       )}
       {error && (
         <MessageBar intent="error" className={styles.note}>
-          <MessageBarBody>{busy === null && info.name === null ? t.cluster.sampleFailed(error) : t.cluster.openFailed(error)}</MessageBarBody>
+          <MessageBarBody>{error.kind === 'sample' ? t.cluster.sampleFailed(error.detail) : t.cluster.openFailed(error.detail)}</MessageBarBody>
         </MessageBar>
       )}
     </>

@@ -14,8 +14,13 @@ export const panelId = (s: Step) => `thidua-panel-${s}`;
 
 const useStyles = makeStyles({
   list: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  tab: { flex: '1 1 0', minWidth: 0, justifyContent: 'center' },
-  content: { whiteSpace: 'normal', textAlign: 'center', overflowWrap: 'anywhere' },
+  tab: {
+    flex: '1 1 0',
+    minWidth: 0,
+    justifyContent: 'center',
+    // A content slot object would make Fluent render a second, hidden copy of the label: style it from here.
+    '& .fui-Tab__content': { whiteSpace: 'normal', textAlign: 'center', overflowWrap: 'anywhere' },
+  },
   number: { fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -61,7 +66,7 @@ export function StepTabs({ step, onStep }: { step: Step; onStep: (s: Step) => vo
       onKeyDown={onKeyDown}
     >
       {STEPS.map((s, i) => (
-        <Tab key={s} value={s} id={tabId(s)} aria-controls={panelId(s)} className={styles.tab} content={{ className: styles.content }}>
+        <Tab key={s} value={s} id={tabId(s)} aria-controls={panelId(s)} className={styles.tab}>
           <span className={styles.number}>{i + 1}.</span> {t.app.steps[s]}
         </Tab>
       ))}

@@ -26,8 +26,16 @@ export interface CheckState {
   running: boolean;
   result: ClusterResult | null;
   error: string | null;
-  /** The imported files changed after `result` was computed. */
+  /** The imported files changed after the last check (or run) was made. */
   stale: boolean;
+}
+
+/** Which settled files a check was made with: when it differs from the list now, the check is stale. */
+function inputKey(files: readonly ImportedFile[]): string {
+  return files
+    .filter((f) => f.status !== 'reading')
+    .map((f) => f.id)
+    .join(' ');
 }
 
 export interface RunState {
@@ -44,7 +52,8 @@ export interface ClusterState {
   busy: 'opening' | 'sample' | null;
   /** Findings of reading the cluster file (standalone). */
   findings: Finding[];
-  error: string | null;
+  /** The sample could not be fetched, or a cluster file not opened. */
+  error: { kind: 'sample' | 'open'; detail: string } | null;
 }
 
 export interface Workbench {
@@ -92,7 +101,7 @@ export interface WorkbenchOptions {
 export function useWorkbench(services: Services, lang: Lang, opts: WorkbenchOptions = {}): Workbench {
   const { source, readSubmission } = services;
   const [files, setFilesState] = useState<ImportedFile[]>([]);
-  const [check, setCheck] = useState<CheckState>({ running: false, result: null, error: null, stale: false });
+  const [checkState, setCheck] = useState<Omit<CheckState, 'stale'> & { key: string | null }>({ running: false, result: null, error: null, key: null });
   const [run, setRun] = useState<RunState>({ running: false, stage: null, outcome: null, error: null });
   const [cluster, setCluster] = useState<ClusterState>({ info: source.cluster(), busy: null, findings: [], error: null });
   const [externalRun, setExternalRun] = useState<ExternalRun | null>(null);
@@ -124,25 +133,28 @@ export function useWorkbench(services: Services, lang: Lang, opts: WorkbenchOpti
     if (!hasCluster()) return;
     const seq = ++checkSeq.current;
     setCheck((c) => ({ ...c, running: true, error: null }));
+    const key = inputKey(filesRef.current);
     try {
       const result = await source.check(input());
       if (seq !== checkSeq.current) return;
-      setCheck({ running: false, result, error: null, stale: false });
+      setCheck({ running: false, result, error: null, key });
       setCluster((c) => ({ ...c, info: source.cluster() }));
     } catch (e) {
       if (seq !== checkSeq.current) return;
-      setCheck((c) => ({ ...c, running: false, error: errorText(e) }));
+      // Remember the files it failed on, so it is not retried in a loop; the button retries.
+      setCheck((c) => ({ ...c, running: false, error: errorText(e), key }));
     }
   }, [source, input, hasCluster]);
 
   const runGenerate = useCallback(async () => {
     if (!hasCluster()) return;
     setRun((r) => ({ ...r, running: true, stage: null, error: null }));
+    const key = inputKey(filesRef.current);
     try {
       const outcome = await source.generate(input(), (stage) => setRun((r) => ({ ...r, stage })));
       // The run checked too: step 1 shows what it found.
       checkSeq.current++;
-      setCheck({ running: false, result: outcome.result, error: null, stale: false });
+      setCheck({ running: false, result: outcome.result, error: null, key });
       setRun({ running: false, stage: 'done', outcome, error: null });
       setCluster((c) => ({ ...c, info: source.cluster() }));
     } catch (e) {
@@ -165,7 +177,6 @@ export function useWorkbench(services: Services, lang: Lang, opts: WorkbenchOpti
       const names = new Set(entries.map((e) => e.name));
       // A file of the same name replaces the earlier one: the member sent a corrected copy.
       setFiles((prev) => [...prev.filter((f) => !names.has(f.name)), ...entries]);
-      setCheck((c) => ({ ...c, stale: c.result !== null }));
       await Promise.all(
         incoming.map(async (f, i) => {
           const entry = entries[i]!;
@@ -188,7 +199,6 @@ export function useWorkbench(services: Services, lang: Lang, opts: WorkbenchOpti
   const removeFile = useCallback(
     (id: string) => {
       setFiles((prev) => prev.filter((f) => f.id !== id));
-      setCheck((c) => ({ ...c, stale: c.result !== null }));
     },
     [setFiles],
   );
@@ -202,7 +212,7 @@ export function useWorkbench(services: Services, lang: Lang, opts: WorkbenchOpti
         setCluster({ info: source.cluster(), busy: null, findings, error: null });
         setRun({ running: false, stage: null, outcome: null, error: null });
       } catch (e) {
-        setCluster((c) => ({ ...c, busy: null, error: errorText(e) }));
+        setCluster((c) => ({ ...c, busy: null, error: { kind: 'open', detail: errorText(e) } }));
         return;
       }
       await runCheck();
@@ -212,9 +222,14 @@ export function useWorkbench(services: Services, lang: Lang, opts: WorkbenchOpti
 
   // After imports settle, check again so step 1 always describes the files in the list.
   const reading = files.some((f) => f.status === 'reading');
+  const stale = checkState.key !== null && checkState.key !== inputKey(files);
+  const check: CheckState = useMemo(
+    () => ({ running: checkState.running, result: checkState.result, error: checkState.error, stale }),
+    [checkState.running, checkState.result, checkState.error, stale],
+  );
   useEffect(() => {
-    if (!reading && check.stale && !check.running && !run.running) void runCheck();
-  }, [reading, check.stale, check.running, run.running, runCheck]);
+    if (!reading && stale && !checkState.running && !run.running) void runCheck();
+  }, [reading, stale, checkState.running, run.running, runCheck]);
 
   // On mount: Excel is checked at once; standalone starts from the sample cluster, ranked.
   const booted = useRef(false);
@@ -240,7 +255,7 @@ export function useWorkbench(services: Services, lang: Lang, opts: WorkbenchOpti
         await runGenerate();
         onSampleRanked?.();
       } catch (e) {
-        setCluster((c) => ({ ...c, busy: null, error: errorText(e) }));
+        setCluster((c) => ({ ...c, busy: null, error: { kind: 'sample', detail: errorText(e) } }));
       }
     })();
   }, [source, loadSample, onSampleRanked, runCheck, runGenerate, addFiles]);
