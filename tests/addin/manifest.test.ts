@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REQUIRED_API_SET } from '../../src/office/requirements';
+import { REQUIRED_API_SET } from '../../src/hosts/office/requirements';
 import {
   checkElementOrder,
   checkLocalesAndLengths,
@@ -251,7 +251,7 @@ describe('the two ribbon buttons', () => {
 });
 
 describe('requirement set', () => {
-  it('the manifest asks for exactly the set src/office/requirements.ts declares', () => {
+  it('the manifest asks for exactly the set src/hosts/office/requirements.ts declares', () => {
     const sets = childrenNamed(child(child(manifest, 'Requirements')!, 'Sets')!, 'Set');
     expect(sets.map((s) => ({ name: s.attrs.Name, minVersion: s.attrs.MinVersion }))).toEqual([
       { name: REQUIRED_API_SET.name, minVersion: REQUIRED_API_SET.minVersion },

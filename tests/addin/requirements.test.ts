@@ -6,7 +6,7 @@ import {
   missingRequirementMessage,
   officeRequirementProbe,
   type RequirementProbe,
-} from '../../src/office/requirements';
+} from '../../src/hosts/office/requirements';
 
 /** An Excel that supports ExcelApi up to `highest` (compared as major.minor). */
 function excelUpTo(highest: string): RequirementProbe & { asked: string[] } {

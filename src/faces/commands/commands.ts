@@ -3,7 +3,7 @@
  * in the associate call below must equal <FunctionName> in the manifest (tests/addin/manifest.test.ts
  * reads both).
  */
-import { checkRequirements, officeRequirementProbe } from '../../office/requirements';
+import { checkRequirements, officeRequirementProbe } from '../../hosts/office/requirements';
 import { generateRanking } from './generate';
 
 /**

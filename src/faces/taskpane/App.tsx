@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Caption1, FluentProvider, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Title2, tokens } from '@fluentui/react-components';
 import type { Lang } from '../../engine';
-import type { RequirementStatus } from '../../office/requirements';
+import type { RequirementStatus } from '../../hosts/office/requirements';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import type { Step } from './components/StepTabs';
 import { panelId, StepTabs, tabId } from './components/StepTabs';

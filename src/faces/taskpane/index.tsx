@@ -4,7 +4,7 @@
  * Office when office.js is there and never when it is not, then picks the host, language and services.
  */
 import { createRoot } from 'react-dom/client';
-import { checkRequirements, officeRequirementProbe } from '../../office/requirements';
+import { checkRequirements, officeRequirementProbe } from '../../hosts/office/requirements';
 import { App } from './App';
 import type { ReadyInfo } from './host';
 import { detectHost, officeGlobal } from './host';

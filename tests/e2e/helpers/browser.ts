@@ -54,6 +54,8 @@ export interface OpenedPage {
   foreignRequests: string[];
   /** Uncaught exceptions and console errors, for failure messages. */
   errors: string[];
+  /** Every console line the page wrote (the ribbon function reports its result there). */
+  console: string[];
 }
 
 const OFFICE_JS = /^https:\/\/appsforoffice\.microsoft\.com\//;
@@ -72,6 +74,7 @@ export async function openPage(browser: Browser, options: PageOptions = {}): Pro
   context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
   const foreignRequests: string[] = [];
   const errors: string[] = [];
+  const consoleLines: string[] = [];
 
   if (options.fakeOffice) {
     // Inside Excel the page gets office.js from Microsoft; here the fake is Office, and office.js must
@@ -92,9 +95,10 @@ export async function openPage(browser: Browser, options: PageOptions = {}): Pro
   });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
+    consoleLines.push(m.text());
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
-  return { context, page, foreignRequests, errors };
+  return { context, page, foreignRequests, errors, console: consoleLines };
 }
 
 export function url(path: string): string {
