@@ -200,7 +200,10 @@ const SEQUENCES: Record<string, Slot[]> = {
     ['WebApplicationInfo', 0, 1], ['EquivalentAddins', 0, 1],
   ],
   'VersionOverrides/Hosts': [['Host', 1, MANY]],
-  'Host[Workbook]': [['DesktopFormFactor', 0, 1]],
+  // The abstract Host type's sequence (Runtimes, AllFormFactors), then Workbook's own DesktopFormFactor.
+  'Host[Workbook]': [['Runtimes', 0, 1], ['AllFormFactors', 0, 1], ['DesktopFormFactor', 0, 1]],
+  // The XSD allows more, but Office accepts exactly one runtime in a task pane add-in (Runtimes reference).
+  Runtimes: [['Runtime', 1, 1]],
   DesktopFormFactor: [['GetStarted', 0, 1], ['FunctionFile', 0, 1], ['ExtensionPoint', 1, MANY]],
   GetStarted: [['Title', 1, 1], ['Description', 1, 1], ['LearnMoreUrl', 1, 1]],
   'ExtensionPoint[PrimaryCommandSurface]': [['OfficeTab', 0, MANY], ['CustomTab', 0, MANY]],
@@ -294,7 +297,7 @@ export function resources(root: XmlElement): ResourceEntry[] {
 /** Which resource list a resid may point into, by the element that carries it (the XSD's reference types). */
 function expectedKind(el: XmlElement, path: string[]): ResourceKind | null {
   if (el.name === 'bt:Image') return 'bt:Images';
-  if (['SourceLocation', 'FunctionFile', 'LearnMoreUrl'].includes(el.name)) return 'bt:Urls';
+  if (['SourceLocation', 'FunctionFile', 'LearnMoreUrl', 'Runtime'].includes(el.name)) return 'bt:Urls';
   if (el.name === 'Label' || el.name === 'Title') return 'bt:ShortStrings';
   if (el.name === 'Description' && path.includes('VersionOverrides')) return 'bt:LongStrings';
   return null;
@@ -386,4 +389,38 @@ export function checkLocalesAndLengths(root: XmlElement, defaultLocale: string, 
 export function localized(el: XmlElement, locale?: string): string {
   const override = locale ? el.children.find((o) => o.attrs.Locale === locale) : undefined;
   return override?.attrs.Value ?? el.attrs.DefaultValue ?? '';
+}
+
+// ---------------------------------------------------------------- shared runtime
+
+/**
+ * The shared runtime as Microsoft's "Configure your Office Add-in to use a shared runtime" sets it up:
+ * one <Runtime lifetime="long"> in the Host, and its resid used again by <FunctionFile> and by every
+ * pane button's <SourceLocation> (Office does not load the shared runtime when the resids differ).
+ * Returns the problems; empty when the manifest has a working shared runtime.
+ */
+export function checkSharedRuntime(root: XmlElement): string[] {
+  const overrides = child(root, 'VersionOverrides');
+  const hosts = overrides ? child(overrides, 'Hosts') : undefined;
+  const host = hosts?.children.find((h) => h.attrs['xsi:type'] === 'Workbook');
+  if (!host) return ['no <Host xsi:type="Workbook"> in VersionOverrides'];
+  const runtimes = child(host, 'Runtimes');
+  const runtime = runtimes ? childrenNamed(runtimes, 'Runtime') : [];
+  if (runtime.length !== 1) return [`<Host> has ${runtime.length} <Runtime>, a shared runtime needs exactly 1`];
+  const problems: string[] = [];
+  const resid = runtime[0]!.attrs.resid;
+  if (!resid) problems.push('<Runtime> has no resid');
+  if (runtime[0]!.attrs.lifetime !== 'long') problems.push(`<Runtime> lifetime is "${runtime[0]!.attrs.lifetime ?? 'short (default)'}", a shared runtime needs "long"`);
+  const inHost = descendants(host);
+  const functionFiles = inHost.filter(({ el }) => el.name === 'FunctionFile');
+  if (functionFiles.length === 0) problems.push('no <FunctionFile>: the ribbon function would have no page');
+  for (const { el } of functionFiles) {
+    if (el.attrs.resid !== resid) problems.push(`<FunctionFile resid="${el.attrs.resid}"> is not the runtime's "${resid}"`);
+  }
+  const panes = inHost.filter(({ el }) => el.name === 'Action' && el.attrs['xsi:type'] === 'ShowTaskpane').map(({ el }) => el);
+  for (const action of panes) {
+    const source = child(action, 'SourceLocation')?.attrs.resid;
+    if (source !== resid) problems.push(`<Action ShowTaskpane> <SourceLocation resid="${source}"> is not the runtime's "${resid}"`);
+  }
+  return problems;
 }

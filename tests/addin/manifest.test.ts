@@ -5,6 +5,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { REQUIRED_API_SET } from '../../src/hosts/office/requirements';
 import {
@@ -12,6 +13,7 @@ import {
   checkLocalesAndLengths,
   checkOneBaseUrl,
   checkResourceIds,
+  checkSharedRuntime,
   child,
   childrenNamed,
   descendants,
@@ -83,14 +85,26 @@ describe('manifest.xml is well formed and in schema order', () => {
     expect(checkElementOrder(supertipFirst)).toContain('<Control[Button]> lacks <Label>');
 
     const functionFileLate = parseXml(
-      SOURCE.replace('<FunctionFile resid="Commands.Url"/>', '').replace(
+      SOURCE.replace('<FunctionFile resid="Taskpane.Url"/>', '').replace(
         '</ExtensionPoint>',
-        '</ExtensionPoint>\n          <FunctionFile resid="Commands.Url"/>',
+        '</ExtensionPoint>\n          <FunctionFile resid="Taskpane.Url"/>',
       ),
     );
     expect(checkElementOrder(functionFileLate)).toEqual([
       '<FunctionFile> is out of order in <DesktopFormFactor> (must come before <ExtensionPoint>)',
     ]);
+  });
+
+  it('would report <Runtimes> after <DesktopFormFactor>, outside its <Host>, or without its <Runtime>', () => {
+    const runtimes = '<Runtimes>\n          <Runtime resid="Taskpane.Url" lifetime="long"/>\n        </Runtimes>';
+    const late = parseXml(SOURCE.replace(runtimes, '').replace('</DesktopFormFactor>', `</DesktopFormFactor>\n        ${runtimes}`));
+    expect(checkElementOrder(late)).toEqual(['<Runtimes> is out of order in <Host[Workbook]> (must come before <DesktopFormFactor>)']);
+
+    const inFormFactor = parseXml(SOURCE.replace(runtimes, '').replace('<DesktopFormFactor>', `<DesktopFormFactor>\n          ${runtimes}`));
+    expect(checkElementOrder(inFormFactor)).toEqual(['<Runtimes> is not a valid child of <DesktopFormFactor>']);
+
+    const empty = mutated(runtimes, '<Runtimes></Runtimes>');
+    expect(checkElementOrder(empty)).toEqual(['<Runtimes> lacks <Runtime>']);
   });
 
   it('refuses malformed XML', () => {
@@ -116,6 +130,15 @@ describe('ids and resource ids', () => {
     ]);
     expect(checkResourceIds(mutated('id="ThiDua.OpenPane"', 'id="ThiDua.GenerateRanking"'))).toEqual([
       'id "ThiDua.GenerateRanking" is used by 2 groups/controls',
+    ]);
+  });
+
+  it('the runtime\'s resid resolves to a URL, and a dangling or wrong-kind one is reported', () => {
+    expect(checkResourceIds(mutated('<Runtime resid="Taskpane.Url"', '<Runtime resid="Taskpane.Uri"'))).toEqual([
+      '<Runtime resid="Taskpane.Uri"> does not resolve to a resource',
+    ]);
+    expect(checkResourceIds(mutated('<Runtime resid="Taskpane.Url"', '<Runtime resid="Group.Label"'))).toEqual([
+      '<Runtime resid="Group.Label"> points into <bt:ShortStrings>, expected <bt:Urls>',
     ]);
   });
 });
@@ -165,28 +188,29 @@ describe('icons', () => {
 
 describe('one base URL, pages that the build produces', () => {
   it('every URL is under https://localhost:3000', () => {
-    expect(manifestUrls(manifest).length).toBeGreaterThanOrEqual(10);
+    // IconUrl, HighResolutionIconUrl, SupportUrl, SourceLocation, three ribbon icons, two bt:Urls.
+    expect(manifestUrls(manifest)).toHaveLength(9);
     expect(checkOneBaseUrl(manifest, BASE)).toEqual([]);
   });
 
   it('would report a second host', () => {
     const other = mutated(
-      '<bt:Url id="Commands.Url" DefaultValue="https://localhost:3000/commands.html"/>',
-      '<bt:Url id="Commands.Url" DefaultValue="https://127.0.0.1:3000/commands.html"/>',
+      '<bt:Url id="Taskpane.Url" DefaultValue="https://localhost:3000/taskpane.html"/>',
+      '<bt:Url id="Taskpane.Url" DefaultValue="https://127.0.0.1:3000/taskpane.html"/>',
     );
     expect(checkOneBaseUrl(other, BASE)).toEqual([
-      'VersionOverrides/Resources/bt:Urls/bt:Url: https://127.0.0.1:3000/commands.html is not under https://localhost:3000',
+      'VersionOverrides/Resources/bt:Urls/bt:Url: https://127.0.0.1:3000/taskpane.html is not under https://localhost:3000',
     ]);
   });
 
   it('points only at pages and assets the build emits', () => {
+    // One page: the pane is also the function file (shared runtime); commands.html is built but unused here.
     const paths = new Set(manifestUrls(manifest).map(({ url }) => new URL(url).pathname));
     expect([...paths].sort()).toEqual([
       '/assets/icon-16.png',
       '/assets/icon-32.png',
       '/assets/icon-64.png',
       '/assets/icon-80.png',
-      '/commands.html',
       '/taskpane.html',
     ]);
   });
@@ -237,21 +261,93 @@ describe('the two ribbon buttons', () => {
     expect(child(child(manifest, 'DefaultSettings')!, 'SourceLocation')!.attrs.DefaultValue).toBe(url);
   });
 
-  it('the ExecuteFunction name is the one commands.ts associates, in the function file the manifest names', () => {
+  it('the ExecuteFunction name is the one the function file registers: manifest page -> webpack entry -> associate', async () => {
     const run = controls().find((c) => child(c, 'Action')!.attrs['xsi:type'] === 'ExecuteFunction')!;
     const functionName = text(child(child(run, 'Action')!, 'FunctionName'));
-    const commands = readFileSync(path.join(ROOT, 'src/faces/commands/commands.ts'), 'utf8');
-    const associated = [...commands.matchAll(/Office\.actions\.associate\(\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
-    expect(associated).toEqual([functionName]);
     expect(functionName).toBe('generateRanking');
 
+    // The page the manifest names as function file, and the bundle webpack puts in that page.
     const functionFile = descendants(overrides).find(({ el }) => el.name === 'FunctionFile')!.el;
-    expect(localized(resource(functionFile.attrs.resid!))).toBe(`${BASE}/commands.html`);
+    const page = new URL(localized(resource(functionFile.attrs.resid!))).pathname.slice(1);
+    expect(page).toBe('taskpane.html');
+    const entry = await entryOfPage(page);
+    expect(entry).toBe('src/faces/taskpane/index.tsx');
+
+    // That entry registers through the one shared function, which associates exactly the manifest's name.
+    expect(readSource(entry)).toMatch(/import \{ registerRibbonCommands \} from '\.\.\/commands\/register';/);
+    expect(readSource(entry)).toMatch(/^registerRibbonCommands\(\);$/m);
+    expect(associatedNames('src/faces/commands/register.ts')).toEqual([functionName]);
+    // commands.html still registers the same way (older cached manifests, browser tests), with no copy of its own.
+    expect(await entryOfPage('commands.html')).toBe('src/faces/commands/commands.ts');
+    expect(readSource('src/faces/commands/commands.ts')).toMatch(/^registerRibbonCommands\(\);$/m);
+    expect(associatedNames('src/faces/commands/commands.ts')).toEqual([]);
+  });
+});
+
+function readSource(file: string): string {
+  return readFileSync(path.join(ROOT, file), 'utf8');
+}
+
+/** Names passed to Office.actions.associate in a source file, as literals. */
+function associatedNames(file: string): string[] {
+  return [...readSource(file).matchAll(/Office\.actions\.associate\(\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+}
+
+interface PagePlugin {
+  userOptions?: { filename?: string; chunks?: string[] };
+}
+
+/** The entry module whose bundle webpack.config.js puts into a page (its HtmlWebpackPlugin's one chunk). */
+async function entryOfPage(page: string): Promise<string> {
+  const configModule = (await import(pathToFileURL(path.join(ROOT, 'webpack.config.js')).href)) as {
+    default: (env: object, argv: object) => Promise<{ entry: Record<string, string>; plugins: PagePlugin[] }>;
+  };
+  const config = await configModule.default({ WEBPACK_BUILD: true }, { mode: 'production' });
+  const plugin = config.plugins.find((p) => p.userOptions?.filename === page);
+  if (!plugin) throw new Error(`webpack builds no ${page}`);
+  const chunks = plugin.userOptions!.chunks ?? [];
+  expect(chunks, `${page} loads one bundle`).toHaveLength(1);
+  const entry = config.entry[chunks[0]!];
+  if (!entry) throw new Error(`no webpack entry ${chunks[0]}`);
+  return path.posix.normalize(entry);
+}
+
+describe('shared runtime: one page for the pane and the ribbon function', () => {
+  it('declares one long-lived runtime on the pane page, used by the function file and the pane button', () => {
+    expect(checkSharedRuntime(manifest)).toEqual([]);
+    const host = descendants(overrides).find(({ el }) => el.name === 'Host')!.el;
+    expect(host.children.map((c) => c.name)).toEqual(['Runtimes', 'DesktopFormFactor']);
+    const runtime = child(child(host, 'Runtimes')!, 'Runtime')!;
+    expect(runtime.attrs).toEqual({ resid: 'Taskpane.Url', lifetime: 'long' });
+    expect(localized(resource('Taskpane.Url'))).toBe(`${BASE}/taskpane.html`);
+  });
+
+  it('would report a short lifetime, a function file or pane on another page, and a missing runtime', () => {
+    expect(checkSharedRuntime(mutated('lifetime="long"', 'lifetime="short"'))).toEqual([
+      '<Runtime> lifetime is "short", a shared runtime needs "long"',
+    ]);
+    expect(checkSharedRuntime(mutated(' lifetime="long"', ''))).toEqual(['<Runtime> lifetime is "short (default)", a shared runtime needs "long"']);
+    const otherPage = parseXml(
+      SOURCE.replace('<FunctionFile resid="Taskpane.Url"/>', '<FunctionFile resid="Commands.Url"/>').replace(
+        '</bt:Urls>',
+        '  <bt:Url id="Commands.Url" DefaultValue="https://localhost:3000/commands.html"/>\n      </bt:Urls>',
+      ),
+    );
+    expect(checkSharedRuntime(otherPage)).toEqual(['<FunctionFile resid="Commands.Url"> is not the runtime\'s "Taskpane.Url"']);
+    // The file is otherwise valid: only the shared-runtime check catches this one.
+    expect(checkResourceIds(otherPage)).toEqual([]);
+    expect(checkSharedRuntime(mutated('<SourceLocation resid="Taskpane.Url"/>', '<SourceLocation resid="GetStarted.LearnMoreUrl"/>'))).toEqual([
+      '<Action ShowTaskpane> <SourceLocation resid="GetStarted.LearnMoreUrl"> is not the runtime\'s "Taskpane.Url"',
+    ]);
+    const runtimes = '<Runtimes>\n          <Runtime resid="Taskpane.Url" lifetime="long"/>\n        </Runtimes>';
+    expect(checkSharedRuntime(mutated(runtimes, ''))).toEqual(['<Host> has 0 <Runtime>, a shared runtime needs exactly 1']);
   });
 });
 
 describe('requirement set', () => {
-  it('the manifest asks for exactly the set src/hosts/office/requirements.ts declares', () => {
+  it('the manifest asks for exactly the set src/hosts/office/requirements.ts declares, and not SharedRuntime', () => {
+    // SharedRuntime 1.1 is left out on purpose (see the comment in manifest.xml): declaring it would refuse
+    // the add-in on hosts with ExcelApi 1.9 but no shared runtime, where it works with separate runtimes.
     const sets = childrenNamed(child(child(manifest, 'Requirements')!, 'Sets')!, 'Set');
     expect(sets.map((s) => ({ name: s.attrs.Name, minVersion: s.attrs.MinVersion }))).toEqual([
       { name: REQUIRED_API_SET.name, minVersion: REQUIRED_API_SET.minVersion },

@@ -1,61 +1,11 @@
 /**
- * The ribbon's function file: registers the ExecuteFunction that manifest.xml names. The literal name
- * in the associate call below must equal <FunctionName> in the manifest (tests/addin/manifest.test.ts
- * reads both).
+ * Entry of commands.html, the stand-alone function page. manifest.xml now names taskpane.html as its
+ * FunctionFile (shared runtime), and that page registers the same function the same way. This page
+ * stays for an Office that still holds an older copy of the manifest (Office caches manifests) and for
+ * the browser tests that load a bare function file.
  */
-import { checkRequirements, officeRequirementProbe } from '../../hosts/office/requirements';
-import { generateRanking } from './generate';
+import { registerRibbonCommands } from './register';
 
-/**
- * Excel shows "working on your request" until completed() is called, and may log an error when it is
- * called twice; this wrapper makes it idempotent so the shell can always complete as a last resort.
- */
-function completeOnce(event: Office.AddinCommands.Event): Office.AddinCommands.Event {
-  let done = false;
-  return {
-    ...event,
-    source: event.source,
-    completed: (options?: { allowEvent?: boolean }) => {
-      if (done) return;
-      done = true;
-      event.completed(options);
-    },
-  };
-}
+export { onGenerateRanking } from './register';
 
-/**
- * Excel should not activate the add-in without the requirement set (the manifest declares it), but a
- * host that does anyway gets the task pane page in a dialog: that page explains what is missing in the
- * UI language, which a ribbon command has no other way to show.
- */
-function showMissingRequirement(): Promise<void> {
-  return new Promise((resolve) => {
-    const url = new URL('taskpane.html', window.location.href).href;
-    try {
-      Office.context.ui.displayDialogAsync(url, { height: 40, width: 30 }, () => resolve());
-    } catch {
-      resolve();
-    }
-  });
-}
-
-export async function onGenerateRanking(event: Office.AddinCommands.Event): Promise<void> {
-  const once = completeOnce(event);
-  try {
-    // A function file only ever runs inside Excel, so the host is known even before onReady reports it.
-    const requirement = checkRequirements(officeRequirementProbe(Office.HostType.Excel));
-    if (requirement.status === 'unsupported') {
-      await showMissingRequirement();
-      return;
-    }
-    await generateRanking(once);
-  } catch (error) {
-    console.error('ThiDua: generateRanking failed', error);
-  } finally {
-    once.completed();
-  }
-}
-
-if (typeof Office !== 'undefined' && Office.actions) {
-  Office.actions.associate('generateRanking', onGenerateRanking);
-}
+registerRibbonCommands();

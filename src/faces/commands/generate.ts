@@ -10,12 +10,21 @@
 import type { Lang } from '../../engine';
 import { runInWorkbook, setLastRun, supportsSharedRuntime } from '../../hosts/office';
 import type { RunSummary } from '../../hosts/office';
+import { paneLanguage } from '../../hosts/office/status';
 
-/** Office's display language decides the status line's language (Vietnamese unless Office is in English). */
+/**
+ * Office's display language decides the status line's language (Vietnamese unless Office is in English),
+ * the same rule as the task pane's chooseLanguage (not imported: it would pull React into the function file).
+ */
 export function displayLang(): Lang {
   const office = (globalThis as { Office?: typeof Office }).Office;
   const tag = office?.context?.displayLanguage ?? '';
   return tag.toLowerCase().startsWith('en') ? 'en' : 'vi';
+}
+
+/** The pane's language when a pane shares this runtime (it may have been switched), else Office's. */
+export function statusLang(): Lang {
+  return paneLanguage() ?? displayLang();
 }
 
 export function statusMessage(s: RunSummary, lang: Lang): string {
@@ -48,7 +57,7 @@ async function openTaskPane(): Promise<boolean> {
 }
 
 export async function generateRanking(event?: Office.AddinCommands.Event): Promise<void> {
-  const lang = displayLang();
+  const lang = statusLang();
   try {
     const outcome = await Excel.run((context) => runInWorkbook(context));
     const message = statusMessage(outcome.summary, lang);

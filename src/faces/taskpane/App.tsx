@@ -7,6 +7,7 @@ import { Caption1, FluentProvider, makeStyles, MessageBar, MessageBarBody, Messa
 import type { Lang } from '../../engine';
 import type { RequirementStatus } from '../../hosts/office/requirements';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { LastRunBanner } from './components/LastRunBanner';
 import type { Step } from './components/StepTabs';
 import { panelId, StepTabs, tabId } from './components/StepTabs';
 import type { HostKind } from './host';
@@ -110,14 +111,7 @@ function Shell({ services, host, requirement, loadSample, lang }: Omit<AppProps,
             </MessageBarBody>
           </MessageBar>
         )}
-        {external && (
-          <MessageBar intent={external.ok ? 'success' : 'warning'} className={styles.banner}>
-            <MessageBarBody>
-              <MessageBarTitle>{t.app.lastRun}</MessageBarTitle>
-              {external.message}
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        <LastRunBanner run={external} />
         <main>
           <StepTabs step={step} onStep={go} />
           <div role="tabpanel" id={panelId(step)} aria-labelledby={tabId(step)}>

@@ -1,7 +1,9 @@
 /**
- * The outcome of the last one-click run, kept for the task pane: with the shared runtime the ribbon
- * command and the pane live in one JavaScript context, so the pane can show what the click did.
+ * The outcome of the last one-click run, kept for the task pane. With the shared runtime (manifest.xml
+ * <Runtimes>) the ribbon command and the pane live in one JavaScript context, so the pane hears of every
+ * click through this module; without it each has its own copy and the pane simply hears of nothing.
  */
+import type { Lang } from '../../engine';
 import type { RunSummary } from './summary';
 
 export interface LastRun {
@@ -18,7 +20,14 @@ const listeners = new Set<(run: LastRun) => void>();
 
 export function setLastRun(run: LastRun): void {
   last = run;
-  for (const l of listeners) l(run);
+  // A listener that throws (a pane torn down mid-update) must not keep the others, or the ribbon, from hearing.
+  for (const l of [...listeners]) {
+    try {
+      l(run);
+    } catch (error) {
+      console.error('ThiDua: a last-run listener failed', error);
+    }
+  }
 }
 
 export function lastRun(): LastRun | null {
@@ -29,4 +38,19 @@ export function lastRun(): LastRun | null {
 export function onLastRun(listener: (run: LastRun) => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+let paneLang: Lang | null = null;
+
+/**
+ * The task pane says which language it shows (Office's by default, or the one the secretary switched to),
+ * so that a ribbon run in the same runtime writes its status line in that language and the pane's banner
+ * matches the rest of the pane. Null: no pane here (the separate function file), Office's language decides.
+ */
+export function setPaneLanguage(lang: Lang | null): void {
+  paneLang = lang;
+}
+
+export function paneLanguage(): Lang | null {
+  return paneLang;
 }

@@ -6,6 +6,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync } from 'node:fs';
+import { OneLineError } from '../../../scripts/lib/one-line-error';
+
+export { OneLineError };
 
 /** Where Debian's package puts the browser; THIDUA_CHROMIUM points elsewhere (another distribution, a Mac). */
 export const CHROMIUM_PATH = process.env.THIDUA_CHROMIUM ?? '/usr/bin/chromium';
@@ -17,14 +20,6 @@ export const INSTALL_HINT =
   `Chromium not found at ${CHROMIUM_PATH}: install it with "sudo apt-get install -y chromium" ` +
   `(Debian/Ubuntu) or set THIDUA_CHROMIUM to a Chrome/Chromium executable, then run the tests again.`;
 
-/** An error that prints as its one line: a stack trace would bury the instruction. */
-export class OneLineError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ThiDuaE2E';
-    this.stack = `${this.name}: ${message}`;
-  }
-}
 
 function executable(path: string): boolean {
   try {

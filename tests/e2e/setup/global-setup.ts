@@ -6,10 +6,10 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { ensureBundle } from './build';
+import { ensureBundle } from '../../../scripts/lib/bundle';
 import { ensureChromium } from './chromium';
 import { bundleFakeOffice } from './fake-bundle';
-import { startStaticServer } from './static-server';
+import { startStaticServer } from '../../../scripts/lib/static-server';
 import type { E2EContext } from './context';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');

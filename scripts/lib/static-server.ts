@@ -1,5 +1,5 @@
 /**
- * A tiny static file server for the browser tests: the built add-in (dist/) and the sample cluster,
+ * A tiny static file server for the browser tests and `npm run sample`: the built add-in (dist/) and the sample cluster,
  * on 127.0.0.1 with a port the OS picks, so parallel runs and a developer's dev server never collide.
  * Read-only, GET/HEAD only, and nothing outside its roots can be named (no `..`, no symlink escape).
  */
@@ -57,7 +57,8 @@ async function fileFor(mounts: [string, string][], pathname: string): Promise<st
   return null;
 }
 
-export async function startStaticServer(mounts: Mounts): Promise<StaticServer> {
+/** `port` 0 (the default) lets the OS pick a free one. */
+export async function startStaticServer(mounts: Mounts, port = 0): Promise<StaticServer> {
   // Longest prefix first, so `/examples/` is looked up before `/`.
   const ordered = Object.entries(mounts)
     .map(([p, dir]) => [p.endsWith('/') ? p : `${p}/`, resolve(dir)] as [string, string])
@@ -94,11 +95,11 @@ export async function startStaticServer(mounts: Mounts): Promise<StaticServer> {
   server.keepAliveTimeout = 1000;
   await new Promise<void>((ok, ko) => {
     server.once('error', ko);
-    server.listen(0, '127.0.0.1', () => ok());
+    server.listen(port, '127.0.0.1', () => ok());
   });
-  const { port } = server.address() as AddressInfo;
+  const bound = (server.address() as AddressInfo).port;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${bound}`,
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();

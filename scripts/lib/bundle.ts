@@ -1,12 +1,12 @@
 /**
- * The add-in bundle the browser tests load: dist/ when it is newer than every source (a developer just
+ * The add-in bundle that the browser tests and `npm run sample` serve: dist/ when it is newer than every source (a developer just
  * ran `npm run build`), otherwise a production build of our own under test-output/, so a build for the
  * tests never overwrites a dist/ that someone else is serving or packaging.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { OneLineError } from './chromium';
+import { OneLineError } from './one-line-error';
 
 /** What the bundle is made from: a change to any of these makes an older bundle stale. */
 const SOURCES = ['src', 'assets', 'examples', 'webpack.config.js', 'manifest.xml', 'package.json', 'tsconfig.json'];
@@ -59,7 +59,7 @@ export function ensureBundle(root: string, ownDir: string, log: (line: string) =
   const dist = join(root, 'dist');
   if (bundleIsFresh(dist, root)) return dist;
   if (bundleIsFresh(ownDir, root)) return ownDir;
-  log(`[e2e] building the add-in (webpack production) into ${ownDir}`);
+  log(`[ThiDua] building the add-in (webpack production) into ${ownDir}`);
   const started = Date.now();
   const run = spawnSync(
     process.execPath,
@@ -72,6 +72,6 @@ export function ensureBundle(root: string, ownDir: string, log: (line: string) =
     const firstError = out.split('\n').find((l) => /error/i.test(l))?.trim() ?? run.error?.message ?? `exit ${String(run.status)}`;
     throw new OneLineError(`The add-in bundle did not build (${firstError}); run "npm run build" to see why.`);
   }
-  log(`[e2e] built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  log(`[ThiDua] built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   return ownDir;
 }
