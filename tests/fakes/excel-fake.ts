@@ -409,7 +409,12 @@ export class FakeExcel {
     return {
       HostType: { Excel: 'Excel' },
       PlatformType: { OfficeOnline: 'OfficeOnline' },
-      onReady: async () => ({ host: 'Excel', platform: 'OfficeOnline' }),
+      // office.js calls the callback it is given and also resolves its promise (pages use either form).
+      onReady: async (callback?: (info: { host: string; platform: string }) => void) => {
+        const info = { host: 'Excel', platform: 'OfficeOnline' };
+        callback?.(info);
+        return info;
+      },
       context: {
         displayLanguage: this.options.displayLanguage,
         requirements: { isSetSupported },

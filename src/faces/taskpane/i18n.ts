@@ -218,7 +218,7 @@ const vi: Strings = {
   },
   table: {
     caption: 'Bảng xếp hạng',
-    region: 'Bảng xếp hạng (cuộn ngang để xem hết)',
+    region: 'Bảng xếp hạng các đơn vị',
     rank: 'Hạng',
     unit: 'Đơn vị',
     group: 'Khối',
@@ -326,7 +326,7 @@ const en: Strings = {
   },
   table: {
     caption: 'Ranking',
-    region: 'Ranking table (scrolls sideways)',
+    region: 'Ranking of the units',
     rank: 'Rank',
     unit: 'Unit',
     group: 'Group',

@@ -6,6 +6,7 @@ import { Badge, Body1, makeStyles, MessageBar, MessageBarBody, Spinner, tokens }
 import { useLanguage } from '../i18n';
 import type { Workbench } from '../state/useWorkbench';
 import { FilePicker } from './FilePicker';
+import { SampleNotice } from './SampleNotice';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalS },
@@ -44,11 +45,7 @@ export function ClusterBar({ bench }: { bench: Workbench }) {
           onFiles={(files) => void bench.openCluster(files[0]!)}
         />
       </div>
-      {info.sample && !busy && (
-        <MessageBar intent="info" className={styles.note}>
-          <MessageBarBody>{t.cluster.sampleNotice}</MessageBarBody>
-        </MessageBar>
-      )}
+      <SampleNotice bench={bench} />
       {error && (
         <MessageBar intent="error" className={styles.note}>
           <MessageBarBody>{error.kind === 'sample' ? t.cluster.sampleFailed(error.detail) : t.cluster.openFailed(error.detail)}</MessageBarBody>
