@@ -1,6 +1,7 @@
 /**
- * Builds the add-in into dist/: taskpane.html (the pane inside Excel), index.html (the standalone page:
- * same bundle, no office.js), commands.html (the ribbon's function file), the icons, the manifest and
+ * Builds the add-in into dist/: taskpane.html (the pane inside Excel, and the manifest's function file:
+ * one shared runtime), index.html (the standalone page: same bundle, no office.js), commands.html (a bare
+ * function page, kept for older cached manifests and the browser tests), the icons, the manifest and
  * the sample cluster the standalone page opens with. `npm run build` is the production build; `npm run
  * dev-server` serves the same pages on https://localhost:3000 (scripts/start.mjs runs it).
  *

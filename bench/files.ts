@@ -44,7 +44,8 @@ for (let k = 1; k <= N; k++) {
 async function baseline(): Promise<void> {
   for (const f of [cluster, ...(await readdir(folder)).map((n) => join(folder, n))]) {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await readFile(f));
+    const bytes = await readFile(f);
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   }
 }
 

@@ -2,8 +2,8 @@
  * The production build (the same webpack.config.js as `npm run build`), run once into a temporary
  * folder (under a minute on 2 cores), then checked the way Office would use it: the pages exist and
  * load their bundles, the icons, manifest and sample are there byte for byte, the task pane boots
- * without Office, the function file registers its command, and exceljs bundles for the browser and
- * works there.
+ * without Office, the pane page (the manifest's function file) and commands.html both register the
+ * ribbon command, and exceljs bundles for the browser and works there.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -120,7 +120,30 @@ describe('npm run build output', () => {
     }
   });
 
-  it('the function file registers generateRanking with Office', () => {
+  it('the pane page, which is the manifest\'s function file, registers generateRanking with Office as it loads', async () => {
+    const html = readFileSync(path.join(out, 'taskpane.html'), 'utf8');
+    const { JSDOM } = (await import(JSDOM_MODULE)) as { JSDOM: JsdomCtor };
+    // No container: only what the bundle does at load, before any pane is drawn.
+    const bare = html.replace(/<div id="?container"?><\/div>/, '');
+    expect(bare).not.toBe(html);
+    const dom = new JSDOM(bare, { runScripts: 'outside-only', url: 'https://localhost:3000/taskpane.html' });
+    const associated: string[] = [];
+    (dom.window as unknown as { Office: unknown }).Office = {
+      actions: { associate: (name: string) => associated.push(name) },
+      HostType: { Excel: 'Excel' },
+    };
+    const errors: unknown[] = [];
+    dom.window.addEventListener('error', (e) => errors.push(e.error));
+    try {
+      dom.window.eval(readFileSync(path.join(out, scripts('taskpane.html')[1]!), 'utf8'));
+      expect(errors).toEqual([]);
+      expect(associated).toEqual(['generateRanking']);
+    } finally {
+      dom.window.close();
+    }
+  });
+
+  it('commands.html, kept for older cached manifests, still registers generateRanking with Office', () => {
     const associated: string[] = [];
     const Office = { actions: { associate: (name: string) => associated.push(name) }, HostType: { Excel: 'Excel' } };
     const window = { Office, location: { href: 'https://localhost:3000/commands.html' } };

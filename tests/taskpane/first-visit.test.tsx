@@ -43,9 +43,17 @@ describe('first visit to the standalone page', () => {
     ]);
     expect(screen.getByRole('button', { name: 'Tải xuống' })).toBeTruthy();
     expect(saved).toEqual([]);
+    // Where the visitor lands, she is told it is the sample, with the way to open her own cluster.
+    const notice = screen.getByText('Đang hiển thị cụm mẫu. Hãy mở tệp cụm của bạn để làm việc với dữ liệu thật.');
+    expect(notice).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Mở tệp cụm…' })).toBeTruthy();
+    // The ranking follows the notice, and the privacy line is said once.
+    expect(notice.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.getAllByText(/không tệp nào rời khỏi máy tính/)).toHaveLength(1);
 
     // Step 2 lists the six sample submissions, each read.
     fireEvent.click(screen.getByRole('tab', { name: /Nạp bài nộp/ }));
+    expect(screen.getAllByText(/không tệp nào rời khỏi máy tính/)).toHaveLength(1);
     const list = screen.getByRole('list', { name: 'Các tệp đã nạp' });
     expect(within(list).getAllByText('đã đọc')).toHaveLength(6);
     expect(within(list).getAllByText('· bài nộp mẫu')).toHaveLength(6);

@@ -127,6 +127,13 @@ describe('Tạo bảng xếp hạng', () => {
       ['4 (đồng hạng)', 'LĐLĐ quận Hai Bà Trưng', '85,60', 'Tốt', 'Thông qua (4/6)', ''],
       ['6', 'LĐLĐ quận Hoàng Mai', '76,00', 'Khá', 'Không đủ số thành viên tham gia (2/6)', ''],
     ]);
+    // The ranking comes before the summary, so a desktop screen shows it without scrolling.
+    const table = screen.getByRole('table', { name: 'Bảng xếp hạng' });
+    const summary = screen.getByRole('heading', { name: 'Kết quả', level: 3 });
+    expect(table.compareDocumentPosition(summary) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // A tie is a badge on screen, its parentheses for screen readers only; the columns are named.
+    expect(within(table).getAllByText('đồng hạng')).toHaveLength(2);
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Hạng', 'Đơn vị', 'Tổng điểm', 'Xếp loại', 'Biểu quyết', 'Khen thưởng']);
   });
 
   it('reports a run that fails, and the bar stops where it failed', async () => {

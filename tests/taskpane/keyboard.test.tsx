@@ -51,6 +51,16 @@ describe('keyboard', () => {
     expect(selectedTab()).toBe('3. Tạo bảng xếp hạng');
   });
 
+  it('opens a step when the focus reaches its tab, as Fluent moves it with the arrows in a browser', () => {
+    renderApp(new FakeSource({ kind: 'excel' }));
+    const importTab = screen.getByRole('tab', { name: /Nạp bài nộp/ });
+    expect(selectedTab()).toBe('1. Kiểm tra');
+    // Fluent's arrow navigation only moves the focus; the tab list must open the step it lands on.
+    fireEvent.focus(importTab);
+    expect(selectedTab()).toBe('2. Nạp bài nộp');
+    expect(screen.getByRole('heading', { name: 'Nạp bài nộp của các đơn vị', level: 2 })).toBeTruthy();
+  });
+
   it('knows where each key lands', () => {
     expect(stepAfterKey('check', 'ArrowRight')).toBe('import');
     expect(stepAfterKey('check', 'ArrowDown')).toBe('import');

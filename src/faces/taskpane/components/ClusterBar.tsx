@@ -9,9 +9,8 @@ import { FilePicker } from './FilePicker';
 import { SampleNotice } from './SampleNotice';
 
 const useStyles = makeStyles({
-  bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalS },
+  bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   name: { overflowWrap: 'anywhere' },
-  note: { marginBottom: tokens.spacingVerticalS },
 });
 
 export function ClusterBar({ bench }: { bench: Workbench }) {
@@ -47,7 +46,7 @@ export function ClusterBar({ bench }: { bench: Workbench }) {
       </div>
       <SampleNotice bench={bench} />
       {error && (
-        <MessageBar intent="error" className={styles.note}>
+        <MessageBar intent="error">
           <MessageBarBody>{error.kind === 'sample' ? t.cluster.sampleFailed(error.detail) : t.cluster.openFailed(error.detail)}</MessageBarBody>
         </MessageBar>
       )}

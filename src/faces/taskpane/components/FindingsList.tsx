@@ -60,7 +60,7 @@ export function FindingsList({ groups, canSelect, onSelect }: FindingsListProps)
     <div>
       {groups.map((g, i) => (
         <section key={g.file ?? `general-${i}`} className={styles.file} aria-label={t.check.groupLabel(g.file ?? t.check.general)}>
-          <Subtitle2 as="h3" className={styles.heading}>
+          <Subtitle2 as="h3" block className={styles.heading}>
             {g.file ?? t.check.general}
           </Subtitle2>
           <CountsLine counts={g.counts} />
@@ -80,7 +80,7 @@ function SheetFindings({ group, canSelect, onSelect }: { group: SheetGroup; canS
   const rest = group.findings.length - shown;
   return (
     <div className={styles.sheet}>
-      <Body1Strong as="h4" className={styles.heading}>
+      <Body1Strong as="h4" block className={styles.heading}>
         {group.sheet ?? t.check.wholeFile}
       </Body1Strong>
       <ul className={styles.list}>

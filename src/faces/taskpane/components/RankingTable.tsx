@@ -15,10 +15,13 @@ import { useLanguage } from '../i18n';
 import { unitTotal, voteState } from '../model/summary';
 import { useHiddenStyles } from './hidden';
 
-/** Below this the pane is a task pane (320-450 px in Excel): cards instead of columns. */
-export const NARROW = '@media (max-width: 480px)';
+/**
+ * Cards instead of columns below this: a task pane (320-450 px in Excel, wider when dragged), where six
+ * columns would leave the names two words a line.
+ */
+export const NARROW = '@media (max-width: 640px)';
 /** Room on a card's left for the rank and a tie badge under it. */
-const RANK_WIDTH = '4rem';
+const RANK_WIDTH = '4.5rem';
 
 const cellPadding = `${tokens.spacingVerticalSNudge} ${tokens.spacingHorizontalS}`;
 
@@ -102,7 +105,7 @@ const useStyles = makeStyles({
     },
   },
   rankNumber: { fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums', fontSize: tokens.fontSizeBase400 },
-  tie: { marginLeft: tokens.spacingHorizontalXS, verticalAlign: 'text-bottom', [NARROW]: { marginLeft: 0 } },
+  tie: { marginLeft: tokens.spacingHorizontalXS, verticalAlign: 'text-bottom', whiteSpace: 'nowrap', [NARROW]: { marginLeft: 0 } },
   unranked: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   unit: {
     width: '35%',
@@ -114,10 +117,12 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
     textAlign: 'right',
     fontVariantNumeric: 'tabular-nums',
-    [NARROW]: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold },
+    [NARROW]: { display: 'inline-block', width: 'auto', textAlign: 'left', fontWeight: tokens.fontWeightSemibold },
   },
+  narrowHead: { width: '1%', whiteSpace: 'nowrap' },
   totalHead: { textAlign: 'right' },
-  detail: { overflowWrap: 'break-word' },
+  // On a card a detail moves to the next line whole ("Thông qua (6/6)" is not split after "qua").
+  detail: { overflowWrap: 'break-word', [NARROW]: { display: 'inline-block' } },
   invalid: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -136,10 +141,10 @@ export function RankingTable({ result }: { result: ClusterResult }) {
         <caption className={styles.caption}>{t.table.caption}</caption>
         <thead role="rowgroup" className={styles.head}>
           <tr role="row">
-            {th(t.table.rank)}
+            {th(t.table.rank, styles.narrowHead)}
             {th(t.table.unit)}
             {showGroup && th(t.table.group)}
-            {th(t.table.total, styles.totalHead)}
+            {th(t.table.total, mergeClasses(styles.narrowHead, styles.totalHead))}
             {th(t.table.grade)}
             {th(t.table.vote)}
             {th(t.table.award)}

@@ -30,12 +30,14 @@ function stateOf(s: VisibleStage, current: RunStage | null, failed: boolean): St
 }
 
 const useStyles = makeStyles({
-  list: { listStyleType: 'none', margin: `${tokens.spacingVerticalS} 0 0`, padding: 0, display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}` },
+  // The status and the stages share a line where they fit: the bar takes room enough above the result.
+  line: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`, marginTop: tokens.spacingVerticalXS },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}` },
   item: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
   done: { color: tokens.colorStatusSuccessForeground1 },
   current: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
   pending: { color: tokens.colorNeutralForeground3 },
-  status: { minHeight: tokens.lineHeightBase300, marginTop: tokens.spacingVerticalXS },
+  status: { minHeight: tokens.lineHeightBase300 },
 });
 
 const ICON = { done: Checkmark16Filled, current: ArrowRight16Filled, pending: Circle16Regular } as const;
@@ -50,24 +52,26 @@ export function StageProgress({ stage, failed = false }: { stage: RunStage | nul
       <Field label={t.generate.progressLabel}>
         <ProgressBar value={progressValue(stage)} max={1} thickness="large" color={failed ? 'error' : stage === 'done' ? 'success' : 'brand'} />
       </Field>
-      <div role="status" aria-live="polite" className={styles.status}>
-        {status}
+      <div className={styles.line}>
+        <div role="status" aria-live="polite" className={styles.status}>
+          {status}
+        </div>
+        <ol className={styles.list} aria-label={t.generate.stagesLabel}>
+          {VISIBLE_STAGES.map((s) => {
+            const state = stateOf(s, stage, failed);
+            const Icon = ICON[state];
+            return (
+              <li key={s} className={`${styles.item} ${styles[state]}`} data-state={state} aria-current={state === 'current' ? 'step' : undefined}>
+                <Icon aria-hidden="true" />
+                <span>
+                  {t.generate.stages[s]}
+                  <span className={hidden.hidden}> ({t.generate.stageState[state]})</span>
+                </span>
+              </li>
+            );
+          })}
+        </ol>
       </div>
-      <ol className={styles.list} aria-label={t.generate.stagesLabel}>
-        {VISIBLE_STAGES.map((s) => {
-          const state = stateOf(s, stage, failed);
-          const Icon = ICON[state];
-          return (
-            <li key={s} className={`${styles.item} ${styles[state]}`} data-state={state} aria-current={state === 'current' ? 'step' : undefined}>
-              <Icon aria-hidden="true" />
-              <span>
-                {t.generate.stages[s]}
-                <span className={hidden.hidden}> ({t.generate.stageState[state]})</span>
-              </span>
-            </li>
-          );
-        })}
-      </ol>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 /**
- * The three steps as tabs. Arrow keys (and Home/End) move to a step and open it at once; Tab leaves the
- * list for the step's content. Labels wrap instead of being cut at task-pane width.
+ * The three steps as tabs. Arrow keys (and Home/End) move to a step and open it at once, as Fluent's
+ * TabList does with selectTabOnFocus; Enter and Space open the focused one; Tab leaves the list for the
+ * step's content. Labels wrap between words at task-pane width, never inside one.
  */
 import type { KeyboardEvent } from 'react';
 import { makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
@@ -12,6 +13,11 @@ export const STEPS: readonly Step[] = ['check', 'import', 'generate'];
 export const tabId = (s: Step) => `thidua-tab-${s}`;
 export const panelId = (s: Step) => `thidua-panel-${s}`;
 
+/** Task-pane width: the step number goes above its label, so labels keep whole words on two lines at most. */
+const NARROW = '@media (max-width: 480px)';
+// Fluent keeps a hidden bold copy of each label to reserve the selected width: it must wrap like the label.
+const LABELS = '& .fui-Tab__content, & .fui-Tab__content--reserved-space';
+
 const useStyles = makeStyles({
   list: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   tab: {
@@ -19,9 +25,19 @@ const useStyles = makeStyles({
     minWidth: 0,
     justifyContent: 'center',
     // A content slot object would make Fluent render a second, hidden copy of the label: style it from here.
-    '& .fui-Tab__content': { whiteSpace: 'normal', textAlign: 'center', overflowWrap: 'anywhere' },
+    // Wrap at spaces only: a word is never cut ("submissions" stays whole).
+    [LABELS]: { whiteSpace: 'normal', textAlign: 'center', overflowWrap: 'normal', wordBreak: 'normal', hyphens: 'manual' },
+    [NARROW]: {
+      paddingLeft: tokens.spacingHorizontalXXS,
+      paddingRight: tokens.spacingHorizontalXXS,
+      alignItems: 'start',
+      [LABELS]: { padding: 0 },
+    },
   },
-  number: { fontWeight: tokens.fontWeightSemibold },
+  number: {
+    fontWeight: tokens.fontWeightSemibold,
+    [NARROW]: { display: 'block', fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  },
 });
 
 /** Where an arrow key lands: wraps around, as Fluent's own arrow navigation does. */
@@ -63,6 +79,10 @@ export function StepTabs({ step, onStep }: { step: Step; onStep: (s: Step) => vo
       selectedValue={step}
       onTabSelect={(_, data) => onStep(data.value as Step)}
       aria-label={t.app.stepsLabel}
+      // In a browser Fluent's arrow navigation (tabster) takes the arrow keys before onKeyDown sees them
+      // and only moves the focus: selecting on focus is what opens the step. onKeyDown covers the
+      // environments where tabster does not act (jsdom); both land on the same step.
+      selectTabOnFocus
       onKeyDown={onKeyDown}
     >
       {STEPS.map((s, i) => (

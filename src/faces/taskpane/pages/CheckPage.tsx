@@ -19,7 +19,7 @@ export function CheckPage({ bench }: { bench: Workbench }) {
   const reading = bench.files.some((f) => f.status === 'reading');
   return (
     <div className={styles.page}>
-      <Subtitle1 as="h2" className={styles.heading}>
+      <Subtitle1 as="h2" block className={styles.heading}>
         {t.check.heading}
       </Subtitle1>
       <ClusterBar bench={bench} />
@@ -44,11 +44,11 @@ export function CheckPage({ bench }: { bench: Workbench }) {
           <MessageBarBody>{t.check.stale}</MessageBarBody>
         </MessageBar>
       )}
-      {!result && !running && !error && !bench.needsCluster && <Body1 as="p">{t.check.notChecked}</Body1>}
+      {!result && !running && !error && !bench.needsCluster && <Body1 as="p" block className={styles.heading}>{t.check.notChecked}</Body1>}
       {result && (
         <>
           <CountsLine counts={counts} />
-          {findings!.length === 0 ? <Body1 as="p">{t.check.none}</Body1> : <FindingsList groups={groups} canSelect={bench.canSelect} onSelect={(f) => void bench.select(f)} />}
+          {findings!.length === 0 ? <Body1 as="p" block className={styles.heading}>{t.check.none}</Body1> : <FindingsList groups={groups} canSelect={bench.canSelect} onSelect={(f) => void bench.select(f)} />}
         </>
       )}
     </div>

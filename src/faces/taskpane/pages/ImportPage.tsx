@@ -11,14 +11,14 @@ export function ImportPage({ bench }: { bench: Workbench }) {
   const { t } = useLanguage();
   return (
     <div className={styles.page}>
-      <Subtitle1 as="h2" className={styles.heading}>
+      <Subtitle1 as="h2" block className={styles.heading}>
         {t.import.heading}
       </Subtitle1>
       {/* Standalone, the page's header already says that nothing leaves the browser. */}
-      {bench.kind === 'excel' && <Caption1 as="p">{t.app.privacyExcel}</Caption1>}
+      {bench.kind === 'excel' && <Caption1 as="p" block className={styles.heading}>{t.app.privacyExcel}</Caption1>}
       <FilePicker label={t.import.pick} inputLabel={t.import.pickerLabel} multiple dropText={t.import.drop} onFiles={(files) => void bench.addFiles(files)} />
       {bench.files.length === 0 ? (
-        <Body1 as="p">{t.import.empty}</Body1>
+        <Body1 as="p" block className={styles.heading}>{t.import.empty}</Body1>
       ) : (
         <FileStatusList files={bench.files} checked={bench.check.result?.findings ?? null} onRemove={bench.removeFile} />
       )}
