@@ -19,7 +19,7 @@ import { useHiddenStyles } from './hidden';
  * Cards instead of columns below this: a task pane (320-450 px in Excel, wider when dragged), where six
  * columns would leave the names two words a line.
  */
-export const NARROW = '@media (max-width: 640px)';
+export const NARROW = '@media (max-width: 720px)';
 /** Room on a card's left for the rank and a tie badge under it. */
 const RANK_WIDTH = '4.5rem';
 
@@ -108,9 +108,8 @@ const useStyles = makeStyles({
   tie: { marginLeft: tokens.spacingHorizontalXS, verticalAlign: 'text-bottom', whiteSpace: 'nowrap', [NARROW]: { marginLeft: 0 } },
   unranked: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   unit: {
-    width: '35%',
     overflowWrap: 'break-word',
-    [NARROW]: { display: 'block', width: 'auto', fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXXS },
+    [NARROW]: { display: 'block', fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXXS },
   },
   total: {
     width: '1%',
