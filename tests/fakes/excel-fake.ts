@@ -9,7 +9,12 @@
  * - a string starting with `=`, `+`, `-` or `@` written to `values` becomes a formula, a numeric-looking
  *   string a number and TRUE/FALSE a boolean, unless the cell's number format is `@` (text) already;
  * - sheet, table and defined names are validated and unique (case-insensitive); the last visible sheet
- *   cannot be deleted; tables may not overlap; table headers are made unique text as Excel does.
+ *   cannot be deleted, nor a "VeryHidden" one; tables may not overlap; table headers are made unique text
+ *   as Excel does;
+ * - Excel's own limits: 32,767 characters in a cell, 65,530 hyperlinks on a worksheet, 255 characters in a
+ *   defined, table or chart-series name, five million cells in one read (RangeExceedsLimit);
+ * - a bad argument (an address outside the sheet) fails at `sync()`, where Office.js reports it, not when
+ *   the call is queued.
  *
  * The workbook is plain data (`fake.state`) that tests seed from grids and inspect directly.
  * `fake.install()` sets the globals `Excel`, `Office` and `OfficeExtension` for code that uses them.
@@ -21,6 +26,13 @@ import { columnIndex, columnLetters, formatAddress, isCellError, parseAddress } 
 export const FAKE_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
+/** "Excel specifications and limits": characters in a cell, hyperlinks on a worksheet. */
+export const FAKE_CELL_TEXT_MAX = 32_767;
+export const FAKE_HYPERLINKS_PER_SHEET_MAX = 65_530;
+/** Defined and table names, and chart series names ("should not be greater than 255 characters"). */
+const NAME_MAX = 255;
+/** "On all platforms, a range is limited to five million cells for get operations." */
+const READ_CELLS_MAX = 5_000_000;
 
 // ------------------------------------------------------------------------------------------ state
 
@@ -125,6 +137,13 @@ export interface FakeOptions {
   excelApi?: string;
   sharedRuntime?: boolean;
   displayLanguage?: string;
+  /**
+   * Off by default. When set, a single read or cell-properties call over more cells than this fails the
+   * whole request with GeneralException ("An internal error has occurred."), which is how Excel on the web
+   * has answered oversized operations (office-js #1314, #2564; office-js-docs-reference #354) where the
+   * documented payload errors did not apply. The threshold is not documented, hence an option.
+   */
+  internalErrorCells?: number;
 }
 
 // ------------------------------------------------------------------------------------------ errors
@@ -240,6 +259,29 @@ function formatNumber(v: number, format: string): string {
 }
 
 const CHART_TYPES = new Set(['BarClustered', 'BarStacked', 'ColumnClustered', 'ColumnStacked', 'Line', 'Pie']);
+
+/** Table.style: the built-in styles (TableStyleLight1-21, Medium1-28, Dark1-11) or none. */
+function isTableStyle(v: string): boolean {
+  const m = /^TableStyle(Light|Medium|Dark)(\d+)$/.exec(v);
+  if (!m) return v === '';
+  const n = Number(m[2]);
+  const max = m[1] === 'Light' ? 21 : m[1] === 'Medium' ? 28 : 11;
+  return n >= 1 && n <= max;
+}
+
+/**
+ * Excel's rules for a defined or table name (ECMA-376 Part 4 "Names", Excel's "Names in formulas"): a
+ * letter (any script), `_` or a backslash first, then letters, digits, `_`, `.`, backslash; at most 255 characters;
+ * not TRUE/FALSE, not R or C (selection shortcuts), not a cell reference in A1 or R1C1 style.
+ */
+function isValidName(name: string): boolean {
+  if (name.length === 0 || name.length > NAME_MAX) return false;
+  if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name)) return false;
+  if (/^(true|false)$/i.test(name)) return false;
+  if (/^[A-Za-z]{1,3}\d+$/.test(name)) return false;
+  return !/^(?:[Rr]\d*)?(?:[Cc]\d*)?$/.test(name);
+}
+
 const CF_TYPES = new Set(['Custom', 'DataBar', 'ColorScale', 'IconSet', 'TopBottom', 'PresetCriteria', 'ContainsText', 'CellValue']);
 
 // ------------------------------------------------------------------------------------------ the fake
@@ -259,6 +301,7 @@ export class FakeExcel {
       excelApi: options.excelApi ?? '1.13',
       sharedRuntime: options.sharedRuntime ?? false,
       displayLanguage: options.displayLanguage ?? 'vi-VN',
+      internalErrorCells: options.internalErrorCells ?? Infinity,
     };
     this.state = { name: workbookName, sheets: [], names: [], activeSheetId: null, calculationMode: 'Automatic' };
     for (const s of sheets) this.seedSheet(s);
@@ -395,6 +438,8 @@ export class FakeExcel {
         invalidArgument: 'InvalidArgument',
         invalidOperation: 'InvalidOperation',
         generalException: 'GeneralException',
+        rangeExceedsLimit: 'RangeExceedsLimit',
+        requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
         responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
       },
     };
@@ -455,19 +500,36 @@ export class FakeExcel {
 
   /** Table and defined names share one namespace in Excel. */
   validateWorkbookName(name: string, exceptTable?: FakeTable): void {
-    if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name)) {
-      fail('InvalidArgument', `"${name}" is not a valid name.`);
-    }
+    if (!isValidName(name)) fail('InvalidArgument', `"${name}" is not a valid name.`);
     const k = key(name);
     if (this.state.names.some((n) => key(n.name) === k)) fail('ItemAlreadyExists', `The name "${name}" already exists.`);
     for (const s of this.state.sheets) for (const t of s.tables) if (t !== exceptTable && key(t.name) === k) fail('ItemAlreadyExists', `A table named "${name}" already exists.`);
   }
 
   deleteSheet(sheet: FakeSheet): void {
+    // Worksheet.delete(): "if the worksheet's visibility is set to VeryHidden, the delete operation will fail".
+    if (sheet.visibility === 'VeryHidden') fail('InvalidOperation', 'A very hidden worksheet cannot be deleted; make it hidden or visible first.');
     const visible = this.state.sheets.filter((s) => s.visibility === 'Visible' && s !== sheet);
     if (sheet.visibility === 'Visible' && visible.length === 0) fail('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
     this.state.sheets = this.state.sheets.filter((s) => s !== sheet);
     if (this.state.activeSheetId === sheet.id) this.state.activeSheetId = visible[0]?.id ?? null;
+  }
+
+  /** Hyperlinks on a sheet, counted once and then kept up to date by the writes that add or clear them. */
+  private readonly linkCounts = new WeakMap<FakeSheet, number>();
+
+  hyperlinkCount(sheet: FakeSheet): number {
+    let n = this.linkCounts.get(sheet);
+    if (n === undefined) {
+      n = 0;
+      for (const row of sheet.cells) for (const cell of row ?? []) if (cell?.hyperlink) n++;
+      this.linkCounts.set(sheet, n);
+    }
+    return n;
+  }
+
+  adjustHyperlinkCount(sheet: FakeSheet, delta: number): void {
+    this.linkCounts.set(sheet, this.hyperlinkCount(sheet) + delta);
   }
 }
 
@@ -509,6 +571,7 @@ function writeValue(cell: FakeCell, v: unknown): void {
     return;
   }
   const s = String(v);
+  if (s.length > FAKE_CELL_TEXT_MAX) fail('InvalidArgument', `A cell holds at most ${FAKE_CELL_TEXT_MAX} characters (${s.length} given).`);
   if (s === '') {
     cell.value = null;
     return;
@@ -949,17 +1012,31 @@ class FakeWorksheet extends FakeObject {
     });
   }
 
+  // A bad address is reported by the sync that uses the range, as Office.js does, not by this call.
   getRange(address?: string): FakeRange {
-    if (address?.includes('!')) fail('InvalidArgument', 'Worksheet.getRange takes an address without a sheet name.');
-    const rect = address === undefined ? undefined : parseRect(address);
-    return new FakeRange(this.ctx, this, () => rect ?? parseRect(undefined), false);
+    return new FakeRange(
+      this.ctx,
+      this,
+      () => {
+        if (address?.includes('!')) fail('InvalidArgument', 'Worksheet.getRange takes an address without a sheet name.');
+        return parseRect(address);
+      },
+      false,
+    );
   }
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
-    if (startRow < 0 || startColumn < 0 || rowCount < 1 || columnCount < 1 || startRow + rowCount > MAX_ROWS || startColumn + columnCount > MAX_COLS) {
-      fail('InvalidArgument', 'getRangeByIndexes is out of the sheet.');
-    }
-    return new FakeRange(this.ctx, this, () => ({ r0: startRow, c0: startColumn, rows: rowCount, cols: columnCount }), false);
+    return new FakeRange(
+      this.ctx,
+      this,
+      () => {
+        if (startRow < 0 || startColumn < 0 || rowCount < 1 || columnCount < 1 || startRow + rowCount > MAX_ROWS || startColumn + columnCount > MAX_COLS) {
+          fail('InvalidArgument', 'getRangeByIndexes is out of the sheet.');
+        }
+        return { r0: startRow, c0: startColumn, rows: rowCount, cols: columnCount };
+      },
+      false,
+    );
   }
 
   getUsedRange(valuesOnly = false): FakeRange {
@@ -1023,9 +1100,17 @@ class FakeRange extends FakeObject {
     return this.pinned !== null;
   }
 
+  /** The read limits of one operation on this range. */
+  checkReadSize(): void {
+    const rect = this.rect();
+    const cells = rect.rows * rect.cols;
+    if (cells > READ_CELLS_MAX) fail('RangeExceedsLimit', 'The cell count in range has exceeded the maximum supported number.');
+    if (cells > this.ctx.fake.options.internalErrorCells) fail('GeneralException', 'An internal error has occurred.');
+  }
+
   private cells<T>(f: (cell: FakeCell | undefined, r: number, c: number) => T): T[][] {
     const rect = this.rect();
-    if (rect.rows * rect.cols > 5_000_000) fail('ResponsePayloadSizeLimitExceeded', 'Too many cells to read.');
+    this.checkReadSize();
     const sheet = this.ws.sheet();
     const out: T[][] = [];
     for (let r = 0; r < rect.rows; r++) {
@@ -1195,7 +1280,14 @@ class FakeRange extends FakeObject {
   set hyperlink(h: FakeHyperlink) {
     this.setLocal('hyperlink', h, () => {
       if (!h || (!h.address && !h.documentReference)) fail('InvalidArgument', 'A hyperlink needs an address or a documentReference.');
+      const sheet = this.ws.sheet();
       this.forEachCell((cell) => {
+        if (!cell.hyperlink) {
+          if (this.ctx.fake.hyperlinkCount(sheet) >= FAKE_HYPERLINKS_PER_SHEET_MAX) {
+            fail('InvalidOperation', `A worksheet holds at most ${FAKE_HYPERLINKS_PER_SHEET_MAX} hyperlinks.`);
+          }
+          this.ctx.fake.adjustHyperlinkCount(sheet, 1);
+        }
         cell.hyperlink = { ...h };
         // The display text lands as the cell's text, never as a formula.
         if (h.textToDisplay !== undefined) {
@@ -1252,7 +1344,11 @@ class FakeRange extends FakeObject {
       const sheet = this.ws.sheet();
       for (let r = rect.r0; r < Math.min(rect.r0 + rect.rows, sheet.cells.length); r++) {
         const row = sheet.cells[r];
-        if (row) for (let c = rect.c0; c < Math.min(rect.c0 + rect.cols, row.length); c++) row[c] = undefined;
+        if (!row) continue;
+        for (let c = rect.c0; c < Math.min(rect.c0 + rect.cols, row.length); c++) {
+          if (row[c]?.hyperlink) this.ctx.fake.adjustHyperlinkCount(sheet, -1);
+          row[c] = undefined;
+        }
       }
     });
   }
@@ -1283,13 +1379,16 @@ class FakeRange extends FakeObject {
     );
   }
 
-  getRowProperties(options: { rowHidden?: boolean; address?: boolean }): FakeClientResult<Record<string, unknown>[]> {
+  getRowProperties(options: { rowHidden?: boolean; rowIndex?: boolean; address?: boolean }): FakeClientResult<Record<string, unknown>[]> {
     return new FakeClientResult(this.ctx, () => {
       const rect = this.rect();
       const hidden = new Set(this.ws.sheet().hiddenRows);
+      this.checkReadSize();
       const out: Record<string, unknown>[] = [];
       for (let r = 0; r < rect.rows; r++) {
-        const row: Record<string, unknown> = { rowIndex: rect.r0 + r };
+        // Only what was asked for comes back, as in Excel.
+        const row: Record<string, unknown> = {};
+        if (options.rowIndex) row.rowIndex = rect.r0 + r;
         if (options.rowHidden) row.rowHidden = hidden.has(rect.r0 + r + 1);
         if (options.address) row.address = `${quoteSheetName(this.ws.sheet().name)}!${rect.r0 + r + 1}:${rect.r0 + r + 1}`;
         out.push(row);
@@ -1608,7 +1707,10 @@ class FakeTableObject extends FakeObject {
     return this.get('style');
   }
   set style(v: string) {
-    this.setLocal('style', v, () => (this.table().style = v));
+    this.setLocal('style', v, () => {
+      if (!isTableStyle(v)) fail('InvalidArgument', `"${v}" is not a table style.`);
+      this.table().style = v;
+    });
   }
 
   get worksheet(): FakeWorksheet {
@@ -1692,7 +1794,10 @@ class FakeChartObject {
         if (i !== 0) fail('InvalidArgument', 'The fake charts have one series.');
         return {
           set name(v: string) {
-            set(json(v), (c) => (c.seriesName = v));
+            set(json(v), (c) => {
+              if (v.length > NAME_MAX) fail('InvalidArgument', `A series name has at most ${NAME_MAX} characters.`);
+              c.seriesName = v;
+            });
           },
           get name(): string {
             return writeOnly('name');

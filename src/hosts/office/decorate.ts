@@ -14,6 +14,9 @@ export const TABLE_STYLE = 'TableStyleLight9';
  */
 export const CHART_MAX_UNITS = 30;
 
+/** ChartSeries.name: "The name's length should not be greater than 255 characters." */
+export const SERIES_NAME_MAX = 255;
+
 /** Header texts that name the unit column, folded (lower case, no accents, no spaces). */
 const UNIT_HEADERS = ['tendonvi', 'donvi', 'unitname', 'unit'];
 const CODE_HEADERS = ['madonvi', 'ma', 'unitcode', 'code'];
@@ -64,7 +67,8 @@ export async function decorate(budget: RequestBudget, ws: Excel.Worksheet, out: 
   if (out.role !== 'ranking') return;
   const header = out.rows[rect.start.row] ?? [];
   const totalsHeader = header[columnIndex(totals)]?.value;
-  const title = typeof totalsHeader === 'string' ? totalsHeader : '';
+  // A series name may not exceed 255 characters; the header is short, but it is the engine's text.
+  const title = typeof totalsHeader === 'string' ? totalsHeader.slice(0, SERIES_NAME_MAX) : '';
   const chartLast = Math.min(bodyLast, bodyFirst + CHART_MAX_UNITS - 1);
   const source = `${totals}${bodyFirst}:${totals}${chartLast}`;
   const cat = categoryColumn(header, rect.start.col, rect.end.col);

@@ -83,7 +83,8 @@ export function freeSheetName(wanted: string, taken: ReadonlySet<string>): strin
 
 /**
  * An Excel table name: letters, digits, `_` and `.`, starting with a letter or `_`, not a cell reference
- * (`A1`, `R1C1`), unique in the workbook (case-insensitively). `taken` holds lower-cased names.
+ * (`A1`, `R1C1`), not `R`, `C`, TRUE or FALSE, at most 255 characters, unique in the workbook
+ * (case-insensitively). Tables and defined names share one namespace, so `taken` must hold both, lower-cased.
  */
 export function freeTableName(wanted: string, taken: ReadonlySet<string>): string {
   let base = wanted
@@ -93,7 +94,9 @@ export function freeTableName(wanted: string, taken: ReadonlySet<string>): strin
     .replace(/Đ/g, 'D')
     .replace(/[^A-Za-z0-9_.]+/g, '_');
   if (!/^[A-Za-z_]/.test(base)) base = `_${base}`;
-  if (/^[A-Za-z]{1,3}\d+$/.test(base) || /^[Rr]\d*[Cc]\d*$/.test(base)) base = `_${base}`;
+  const reserved = /^[A-Za-z]{1,3}\d+$/.test(base) || /^(?:[Rr]\d*)?(?:[Cc]\d*)?$/.test(base) || /^(true|false)$/i.test(base);
+  if (reserved) base = `_${base}`;
+  // 200 leaves room for a "_n" suffix under Excel's 255.
   base = base.slice(0, 200);
   if (!taken.has(base.toLowerCase())) return base;
   for (let n = 2; ; n++) {

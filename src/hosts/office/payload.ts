@@ -32,9 +32,21 @@ export function jsonBytes(value: unknown): number {
 /** Rough fixed cost of one queued operation (object path, method name, ids) on top of its arguments. */
 export const OP_OVERHEAD_BYTES = 64;
 
+function errorCode(e: unknown): unknown {
+  return (e as { code?: unknown } | null)?.code;
+}
+
 export function isPayloadLimitError(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
+  const code = errorCode(e);
   return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded';
+}
+
+/**
+ * "An internal error has occurred": what Excel on the web has answered for some operations too large for
+ * it without being over the payload cap (office-js #1314, #2564). Worth one retry with less data.
+ */
+export function isInternalError(e: unknown): boolean {
+  return errorCode(e) === 'GeneralException';
 }
 
 /**

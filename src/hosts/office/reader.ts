@@ -5,13 +5,18 @@
  *   3+. the cells: values with their cached results and value types, fonts, hidden rows, and the merged
  *       areas of each sheet's top rows, packed across sheets into requests under the payload cap.
  * Nothing is written: reading never changes a source cell.
+ *
+ * A request Excel refuses costs one more round trip and is sent again smaller: halved when it was too
+ * large (the payload errors, or the GeneralException that Excel on the web gives for some oversized
+ * operations), or without the merged areas when those were in it (Excel refuses to list more than 512 of
+ * them, and the engine can do without: a merged header still reads from its top-left cell).
  */
 import type { CellValue, Finding, GridSheet, GridWorkbook, OutputRole } from '../../engine';
 import { formatAddress, finding } from '../../engine';
 import { MERGE_SCAN_ROWS, planReadRequests, splitRequest } from './chunking';
 import type { ReadChunk, UsedArea } from './chunking';
 import { roleOfMarker, sheetKey, sheetOfReference } from './markers';
-import { isPayloadLimitError, PAYLOAD_CAP_BYTES } from './payload';
+import { isInternalError, isPayloadLimitError, PAYLOAD_CAP_BYTES } from './payload';
 import { EXCEL_API_MERGES, supportsExcelApi } from './requirements';
 
 export interface ReadResult {
@@ -100,18 +105,29 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<ReadR
   });
 
   const withMerges = supportsExcelApi(EXCEL_API_MERGES);
+  /** Sheets whose merged areas are no longer asked for, after a request with them failed. */
+  const mergesOff = new Set<number>();
   const findings: Finding[] = [];
   const queue = planReadRequests(areas, PAYLOAD_CAP_BYTES);
   while (queue.length > 0) {
     const request = queue.shift()!;
-    const pending = request.map((chunk) => queueChunk(sheets[chunk.sheet]!, chunk, withMerges));
+    const merging = request.filter((chunk) => withMerges && chunk.firstRow === 0 && !mergesOff.has(chunk.sheet));
+    const pending = request.map((chunk) => queueChunk(sheets[chunk.sheet]!, chunk, merging.includes(chunk)));
     try {
       await sync();
     } catch (e) {
-      if (!isPayloadLimitError(e)) throw e;
       const halves = splitRequest(request);
-      if (halves) queue.unshift(...halves);
-      else markUnreadable(sheets[request[0]!.sheet]!, request[0]!, book.name, findings);
+      if (isPayloadLimitError(e)) {
+        if (halves) queue.unshift(...halves);
+        else markUnreadable(sheets[request[0]!.sheet]!, request[0]!, book.name, findings);
+      } else if (merging.length > 0) {
+        for (const chunk of merging) mergesOff.add(chunk.sheet);
+        queue.unshift(request);
+      } else if (isInternalError(e) && halves) {
+        queue.unshift(...halves);
+      } else {
+        throw e;
+      }
       continue;
     }
     for (const fill of pending) fill();
@@ -128,7 +144,10 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<ReadR
   return { workbook: { file: book.name, sheets: grids }, findings, generated, syncs };
 }
 
-/** Queues the loads of one row block; returns what copies the results into the grid after the sync. */
+/**
+ * Queues the loads of one row block (with the merged areas of the sheet's top rows when `withMerges`);
+ * returns what copies the results into the grid after the sync.
+ */
 function queueChunk(s: SheetInfo, chunk: ReadChunk, withMerges: boolean): () => void {
   const area = s.area!;
   const range = s.ws.getRangeByIndexes(area.rowIndex + chunk.firstRow, area.columnIndex, chunk.rowCount, area.columnCount);
@@ -136,7 +155,7 @@ function queueChunk(s: SheetInfo, chunk: ReadChunk, withMerges: boolean): () => 
   const fonts = range.getCellProperties({ format: { font: { name: true } } });
   const rows = range.getRowProperties({ rowHidden: true });
   let merges: Excel.RangeAreas | null = null;
-  if (withMerges && chunk.firstRow === 0) {
+  if (withMerges) {
     const head = s.ws.getRangeByIndexes(area.rowIndex, area.columnIndex, Math.min(area.rowCount, MERGE_SCAN_ROWS), area.columnCount);
     merges = head.getMergedAreasOrNullObject();
     merges.load('address');

@@ -7,9 +7,12 @@
  * Why ExcelApi 1.9 and not lower: the Office host reads fonts for a whole sheet in one request
  * (Range.getCellProperties, 1.9, needed for TCVN3/VNI detection without one round trip per cell) and
  * suspends screen updating during the write (Application.suspendScreenUpdatingUntilNextSync, 1.9).
- * It also uses 1.7 (freeze panes, cell hyperlinks, getRangeByIndexes) and 1.6 (conditional formats,
- * suspendApiCalculationUntilNextSync). Anything above 1.9 must be probed with `isExcelApiSupported`
- * and degrade gracefully, never raise this floor silently.
+ * It also uses 1.7 (Workbook.name, getRangeByIndexes, freeze panes, cell hyperlinks, chart
+ * setXAxisValues and reversePlotOrder), 1.6 (conditional formats, suspendApiCalculationUntilNextSync),
+ * 1.4 (names.add, NamedItem.delete, getUsedRangeOrNullObject), 1.3 (tables.add with a Range), 1.2
+ * (format.columnWidth, Table.worksheet) and 1.1 for the rest (checked against the API reference).
+ * Anything above 1.9 must be probed with `isExcelApiSupported` and degrade gracefully, never raise this
+ * floor silently: merged areas (1.13) are the one such call today.
  */
 import type { Lang } from '../../engine';
 

@@ -26,7 +26,14 @@ export interface WrittenSheet {
   name: string;
   /** Name of the earlier generated sheet it replaced, if any. */
   replaced: string | null;
+  /** Links left out beyond Excel's 65,530 per worksheet (their text is written); absent when none. */
+  linksOmitted?: number;
 }
+
+/** "Excel specifications and limits": hyperlinks on one worksheet. */
+export const HYPERLINKS_PER_SHEET_MAX = 65_530;
+/** "Excel specifications and limits": characters in one cell; Excel refuses a longer value. */
+export const CELL_TEXT_MAX = 32_767;
 
 export interface WriteReport {
   sheets: WrittenSheet[];
@@ -42,13 +49,14 @@ interface Plan {
   oldPosition: number;
   tableName: string | null;
   ws?: Excel.Worksheet;
+  linksOmitted: number;
 }
 
 export async function writeOutputSheets(context: Excel.RequestContext, sheets: readonly OutputSheet[], opts: WriteOptions = {}): Promise<WriteReport> {
   if (sheets.length === 0) return { sheets: [], syncs: 0 };
   const book = context.workbook;
   const worksheets = book.worksheets;
-  worksheets.load('items/name,items/position');
+  worksheets.load('items/name,items/position,items/visibility');
   const names = book.names;
   names.load('items/name,items/type,items/value');
   const tables = book.tables;
@@ -76,7 +84,7 @@ export async function writeOutputSheets(context: Excel.RequestContext, sheets: r
   await budget.flush();
 
   return {
-    sheets: plans.map((p) => ({ role: p.out.role, name: p.name, replaced: p.old ? p.old.name : null })),
+    sheets: plans.map((p) => ({ role: p.out.role, name: p.name, replaced: p.old ? p.old.name : null, ...(p.linksOmitted > 0 ? { linksOmitted: p.linksOmitted } : {}) })),
     syncs: 1 + budget.batchCount,
   };
 }
@@ -102,7 +110,11 @@ function planSheets(
 
   const takenSheets = new Set([...byKey.keys()].filter((k) => !replacing.has(k)));
   const everySheet = new Set(byKey.keys());
-  const takenTables = new Set(tables.filter((t) => !replacing.has(sheetKey(t.worksheet.name))).map((t) => t.name.toLowerCase()));
+  // Tables and defined names share one namespace: a table cannot take the name of a defined name.
+  const takenTables = new Set([
+    ...tables.filter((t) => !replacing.has(sheetKey(t.worksheet.name))).map((t) => t.name.toLowerCase()),
+    ...names.map((n) => n.name.toLowerCase()),
+  ]);
 
   return sheets.map((out, i) => {
     const name = freeSheetName(out.name, takenSheets);
@@ -117,7 +129,7 @@ function planSheets(
       takenTables.add(tableName.toLowerCase());
     }
     const old = olds[i] ?? null;
-    return { out, name, tempName, old, oldPosition: old ? old.position : -1, tableName };
+    return { out, name, tempName, old, oldPosition: old ? old.position : -1, tableName, linksOmitted: 0 };
   });
 }
 
@@ -128,7 +140,14 @@ function planSheets(
  */
 async function replaceSheets(budget: RequestBudget, worksheets: Excel.WorksheetCollection, names: Excel.NamedItemCollection, plans: Plan[]): Promise<void> {
   for (const p of plans) await budget.add(jsonBytes(p.tempName), () => (p.ws = worksheets.add(p.tempName)));
-  for (const p of plans) if (p.old) await budget.add(0, () => p.old!.delete());
+  for (const p of plans) {
+    const old = p.old;
+    if (!old) continue;
+    // Excel refuses to delete a "VeryHidden" sheet (InvalidOperation): a user who hid ours that way
+    // would otherwise block every re-run.
+    if (old.visibility === 'VeryHidden') await budget.add(16, () => (old.visibility = 'Hidden'));
+    await budget.add(0, () => old.delete());
+  }
   for (const p of plans) await budget.add(jsonBytes(p.name), () => (p.ws!.name = p.name));
   // Ascending old positions: each insert lands where its predecessor sat once all old sheets are gone.
   const moved = plans.filter((p) => p.old).sort((a, b) => a.oldPosition - b.oldPosition);
@@ -158,9 +177,21 @@ function linkTargets(plans: readonly Plan[], existing: readonly Excel.Worksheet[
 export function cellPayload(cell: OutCell | undefined): { value: string | number | boolean; format: string } {
   const v = cell?.value ?? null;
   if (v === null) return { value: '', format: 'General' };
-  if (typeof v === 'string') return { value: v, format: '@' };
+  if (typeof v === 'string') return { value: fitCell(v), format: '@' };
   if (typeof v === 'number') return { value: v, format: cell?.format ?? 'General' };
   return { value: v, format: 'General' };
+}
+
+/**
+ * Text within Excel's 32,767 characters per cell, which it refuses to exceed (a finding can quote a huge
+ * cell of an imported file): cut, with an ellipsis saying so, never splitting a surrogate pair.
+ */
+export function fitCell(text: string): string {
+  if (text.length <= CELL_TEXT_MAX) return text;
+  let end = CELL_TEXT_MAX - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
 }
 
 async function writeSheet(budget: RequestBudget, plan: Plan, linkNames: Map<string, string>): Promise<void> {
@@ -204,15 +235,22 @@ async function writeSheet(budget: RequestBudget, plan: Plan, linkNames: Map<stri
   for (const b of styleBlocks(out.rows, table)) {
     await budget.add(64, () => applyLook(ws.getRangeByIndexes(b.row, b.col, b.rows, b.cols), b.style, b.inTable));
   }
+  let links = 0;
   for (let r = 0; r < out.rows.length; r++) {
     const row = out.rows[r]!;
     for (let col = 0; col < row.length; col++) {
       const cell = row[col];
       if (!cell?.link) continue;
+      // Beyond Excel's cap the whole batch would fail: the first links (errors come first) are kept.
+      if (links >= HYPERLINKS_PER_SHEET_MAX) {
+        plan.linksOmitted++;
+        continue;
+      }
+      links++;
       const target = linkNames.get(sheetKey(cell.link.sheet)) ?? cell.link.sheet;
       const link: Excel.RangeHyperlink = { documentReference: cellReference(target, cell.link.cell) };
       // The text stays what the engine wrote; without it Excel may show the target address instead.
-      if (typeof cell.value === 'string') link.textToDisplay = cell.value;
+      if (typeof cell.value === 'string') link.textToDisplay = fitCell(cell.value);
       await budget.add(jsonBytes(link), () => (ws.getRange(formatAddress({ row: r, col })).hyperlink = link));
     }
   }

@@ -3,7 +3,7 @@
  * proves nothing about the add-in.
  */
 import { describe, expect, it } from 'vitest';
-import { FAKE_PAYLOAD_LIMIT, FakeExcel } from '../../fakes/excel-fake';
+import { FAKE_CELL_TEXT_MAX, FAKE_HYPERLINKS_PER_SHEET_MAX, FAKE_PAYLOAD_LIMIT, FakeExcel } from '../../fakes/excel-fake';
 
 function book(): FakeExcel {
   return new FakeExcel('Cum.xlsx', [
@@ -172,10 +172,126 @@ describe('the strict Excel fake', () => {
         ['Calibri', 'Calibri'],
         ['Calibri', 'Calibri'],
       ]);
-      expect(rows.value.map((p) => p.rowHidden)).toEqual([false, true, false]);
+      // Only what was asked for: no rowIndex, no address.
+      expect(rows.value).toEqual([{ rowHidden: false }, { rowHidden: true }, { rowHidden: false }]);
       expect(merged.address).toBe('S!A1:B1');
       // Mixed fonts: Excel answers null.
       expect(r.format.font.name).toBeNull();
     });
+  });
+});
+
+/**
+ * Where the Excel JavaScript API reference and Excel's specifications say Excel refuses a call, the fake
+ * refuses it too; where Excel accepts it, so does the fake.
+ */
+describe("the fake refuses what Excel refuses", () => {
+  const refused = async (fake: FakeExcel, batch: (ctx: Excel.RequestContext) => void, code: string) =>
+    expect(
+      fake.run(async (ctx) => {
+        batch(ctx);
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code });
+
+  it('will not delete a "VeryHidden" sheet (Worksheet.delete), but will once it is only hidden', async () => {
+    const fake = book();
+    fake.seedSheet({ name: 'Kín', values: [['x']], visibility: 'VeryHidden' });
+    await refused(fake, (ctx) => ctx.workbook.worksheets.getItem('Kín').delete(), 'InvalidOperation');
+    expect(fake.sheetNames()).toContain('Kín');
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Kín');
+      ws.visibility = 'Hidden';
+      ws.delete();
+    });
+    expect(fake.sheetNames()).not.toContain('Kín');
+  });
+
+  it('takes defined names in any script but not R, C, TRUE, cell references, spaces or more than 255 characters', async () => {
+    const fake = book();
+    const add = (name: string) => (ctx: Excel.RequestContext) => void ctx.workbook.names.add(name, ctx.workbook.worksheets.getItem('Đơn vị').getRange('A1'));
+    for (const name of ['R', 'c', 'TRUE', 'false', 'RC', 'R1C1', 'C12', 'A1', 'XFD1048576', 'Điểm tổng', '1Điểm', 'x'.repeat(256)]) {
+      await refused(fake, add(name), 'InvalidArgument');
+    }
+    const good = ['Điểm_2024', '_tạm', 'Cụm.Hà_Nội', 'x'.repeat(255)];
+    for (const name of good) await fake.run(async (ctx) => add(name)(ctx));
+    expect(fake.state.names.map((n) => n.name)).toEqual(good);
+    // Tables share the namespace.
+    await refused(
+      fake,
+      (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem('Đơn vị');
+        ws.tables.add(ws.getRange('A1:B3'), true).name = 'điểm_2024';
+      },
+      'ItemAlreadyExists',
+    );
+  });
+
+  it(`holds at most ${FAKE_CELL_TEXT_MAX} characters in a cell`, async () => {
+    const fake = book();
+    await refused(fake, (ctx) => (ctx.workbook.worksheets.getItem('Đơn vị').getRange('C1').values = [['a'.repeat(FAKE_CELL_TEXT_MAX + 1)]]), 'InvalidArgument');
+    await fake.run(async (ctx) => void (ctx.workbook.worksheets.getItem('Đơn vị').getRange('C1').values = [['a'.repeat(FAKE_CELL_TEXT_MAX)]]));
+    expect((fake.cell('Đơn vị', 'C1')?.value as string).length).toBe(32_767);
+  });
+
+  it(`holds at most ${FAKE_HYPERLINKS_PER_SHEET_MAX} hyperlinks on a worksheet`, async () => {
+    const fake = book();
+    const link = { documentReference: "'Đơn vị'!A1", textToDisplay: 'Xem' };
+    // One hyperlink on a range of 65,530 cells puts one on each cell: the sheet is full.
+    await fake.run(async (ctx) => void (ctx.workbook.worksheets.getItem('Đơn vị').getRange(`D1:D${FAKE_HYPERLINKS_PER_SHEET_MAX}`).hyperlink = link));
+    await refused(fake, (ctx) => (ctx.workbook.worksheets.getItem('Đơn vị').getRange('E1').hyperlink = link), 'InvalidOperation');
+    // Replacing a cell's link adds none; another sheet has its own count.
+    await fake.run(async (ctx) => void (ctx.workbook.worksheets.getItem('Đơn vị').getRange('D1').hyperlink = { ...link, textToDisplay: 'Mới' }));
+    await fake.run(async (ctx) => void (ctx.workbook.worksheets.getItem('Ẩn').getRange('A2').hyperlink = link));
+    expect(fake.cell('Đơn vị', 'D1')?.value).toBe('Mới');
+    expect(fake.cell('Ẩn', 'A2')?.hyperlink).toEqual(link);
+  });
+
+  it('reads at most five million cells at once (RangeExceedsLimit), and reports a bad range at sync, not when queued', async () => {
+    const fake = book();
+    // A1:XFD400 = 16,384 x 400 = 6,553,600 cells.
+    await refused(fake, (ctx) => void ctx.workbook.worksheets.getItem('Đơn vị').getRange('A1:XFD400').load('values'), 'RangeExceedsLimit');
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Đơn vị');
+      // Office.js queues these without complaint; the sync that runs them fails.
+      const outside = ws.getRangeByIndexes(1_048_575, 0, 2, 1);
+      const bad = ws.getRange('A1:B');
+      outside.load('address');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+      bad.load('address');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+    });
+  });
+
+  it('accepts only the built-in table styles and series names of up to 255 characters', async () => {
+    const fake = book();
+    const table = (address: string, style: string) => (ctx: Excel.RequestContext) => {
+      const ws = ctx.workbook.worksheets.getItem('Đơn vị');
+      ws.tables.add(ws.getRange(address), true).style = style;
+    };
+    await refused(fake, table('A10:B11', 'TableStyleLight22'), 'InvalidArgument');
+    await refused(fake, table('A13:B14', 'Bảng đẹp'), 'InvalidArgument');
+    await fake.run(async (ctx) => table('A16:B17', 'TableStyleMedium28')(ctx));
+    // A failed batch is not rolled back: what ran before the refused call stays, as in Excel.
+    expect(fake.sheet('Đơn vị').tables.map((t) => [t.address, t.style])).toEqual([
+      ['A10:B11', undefined],
+      ['A13:B14', undefined],
+      ['A16:B17', 'TableStyleMedium28'],
+    ]);
+    const chart = (name: string) => (ctx: Excel.RequestContext) => {
+      const ws = ctx.workbook.worksheets.getItem('Đơn vị');
+      ws.charts.add('BarClustered', ws.getRange('B2:B3'), 'Columns').series.getItemAt(0).name = name;
+    };
+    await refused(fake, chart('x'.repeat(256)), 'InvalidArgument');
+    await fake.run(async (ctx) => chart('x'.repeat(255))(ctx));
+    // The refused batch still added its chart, unnamed.
+    expect(fake.sheet('Đơn vị').charts.map((c) => c.seriesName?.length)).toEqual([undefined, 255]);
+  });
+
+  it('answers an oversized read with GeneralException when told to act like Excel on the web under load', async () => {
+    const fake = new FakeExcel('W.xlsx', [{ name: 'S', values: Array.from({ length: 11 }, (_, i) => [i]) }], { internalErrorCells: 10 });
+    await refused(fake, (ctx) => void ctx.workbook.worksheets.getItem('S').getRange('A1:A11').load('values'), 'GeneralException');
+    await refused(fake, (ctx) => void ctx.workbook.worksheets.getItem('S').getRange('A1:A11').getCellProperties({ format: { font: { name: true } } }), 'GeneralException');
+    await fake.run(async (ctx) => void ctx.workbook.worksheets.getItem('S').getRange('A1:A10').load('values'));
   });
 });

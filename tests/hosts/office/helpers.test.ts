@@ -4,6 +4,7 @@ import { chunkBytes, planReadRequests, splitRequest } from '../../../src/hosts/o
 import { freeSheetName, freeTableName, sheetOfReference } from '../../../src/hosts/office/markers';
 import { parseAreas } from '../../../src/hosts/office/reader';
 import { styleBlocks } from '../../../src/hosts/office/styles';
+import { fitCell } from '../../../src/hosts/office/writer';
 
 describe('marker references', () => {
   it('finds the sheet a defined name points at, with or without "=", quotes doubled, and none for #REF!', () => {
@@ -35,6 +36,22 @@ describe('free names', () => {
     expect(freeTableName('Thi Đua Xếp Hạng', new Set())).toBe('Thi_Dua_Xep_Hang');
     expect(freeTableName('A1', new Set())).toBe('_A1');
     expect(freeTableName('ThiDuaXepHang', new Set(['thiduaxephang']))).toBe('ThiDuaXepHang_2');
+    // Excel reserves R and C (selection shortcuts), TRUE and FALSE, and R1C1-style references.
+    expect(['R', 'c', 'TRUE', 'False', 'RC', 'R2C3', 'C7'].map((n) => freeTableName(n, new Set()))).toEqual(['_R', '_c', '_TRUE', '_False', '_RC', '_R2C3', '_C7']);
+    expect(freeTableName('Rank', new Set())).toBe('Rank');
+  });
+});
+
+describe('fitCell', () => {
+  it("keeps a text within Excel's 32,767 characters a cell, without splitting a surrogate pair", () => {
+    expect(fitCell('Hoàn Kiếm')).toBe('Hoàn Kiếm');
+    const exact = 'a'.repeat(32_767);
+    expect(fitCell(exact)).toBe(exact);
+    // 32,766 kept + "…" = 32,767.
+    expect(fitCell('b'.repeat(32_768))).toBe(`${'b'.repeat(32_766)}…`);
+    // An emoji (2 UTF-16 units) straddling the cut at unit 32,766 is dropped whole: 32,765 + "…".
+    const straddling = `${'c'.repeat(32_765)}😀${'d'.repeat(10)}`;
+    expect(fitCell(straddling)).toBe(`${'c'.repeat(32_765)}…`);
   });
 });
 

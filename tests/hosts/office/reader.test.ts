@@ -144,4 +144,47 @@ describe('readWorkbook', () => {
       restore();
     }
   });
+
+  it('reads a sheet with more merged areas than Excel will list (512) without them, and still reads every cell', async () => {
+    // 100 title-like rows, each with 6 merged pairs (A:B, C:D, ... K:L): 600 merged areas in the top rows.
+    const values: CellValue[][] = Array.from({ length: 120 }, (_, r) => Array.from({ length: 12 }, (_, c) => (c % 2 === 0 ? `ô ${r + 1}.${c + 1}` : null)));
+    const merges = Array.from({ length: 100 }, (_, r) => ['A', 'C', 'E', 'G', 'I', 'K'].map((a) => `${a}${r + 1}:${String.fromCharCode(a.charCodeAt(0) + 1)}${r + 1}`)).flat();
+    expect(merges.length).toBe(600);
+    const fake = new FakeExcel('Cum.xlsx', [
+      { name: 'Mẫu', values, merges },
+      { name: 'Đơn vị', values: [['DANH SÁCH'], ['Mã đơn vị', 'Tên đơn vị'], ['HK', 'Hoàn Kiếm']], merges: ['A1:B1'] },
+    ]);
+    const read = await fake.run((ctx) => readWorkbook(ctx));
+    expect(read.findings).toEqual([]);
+    // Column L holds only the right halves of merges: the used range ends at K.
+    expect(read.workbook.sheets[0]!.values).toEqual(values.map((r) => r.slice(0, 11)));
+    // Both sheets were in the refused request, and Excel does not say whose areas were too many.
+    expect(read.workbook.sheets.map((s) => s.merges)).toEqual([undefined, undefined]);
+    expect(read.workbook.sheets[1]!.values).toEqual([['DANH SÁCH', null], ['Mã đơn vị', 'Tên đơn vị'], ['HK', 'Hoàn Kiếm']]);
+    // 2 metadata syncs, the refused request, the same request without merged areas.
+    expect(read.syncs).toBe(4);
+    expect(fake.syncs.map((s) => s.error ?? 'ok')).toEqual(['ok', 'ok', 'GeneralException', 'ok']);
+  });
+
+  it("halves a request Excel on the web answers with an internal error, and reads every cell", async () => {
+    // One column: 96 + 48 = 144 bytes a row, floor(4,194,304 / 144) = 29,127 rows per planned request,
+    // so 40,000 rows are planned as 29,127 + 10,873. This Excel fails any operation over 20,000 cells:
+    // the first request is refused and halved into 14,564 + 14,563 rows.
+    const values: CellValue[][] = Array.from({ length: 40_000 }, (_, i) => [`CĐCS số ${i + 1}`]);
+    const fake = new FakeExcel('Lon.xlsx', [{ name: 'Đơn vị', values }], { internalErrorCells: 20_000 });
+    const read = await fake.run((ctx) => readWorkbook(ctx));
+    expect(read.workbook.sheets[0]!.values).toEqual(values);
+    expect(read.findings).toEqual([]);
+    // 2 metadata, the refused request, the same without merged areas (they might have been the cause:
+    // refused again), its 2 halves, then the last 10,873 rows.
+    expect(read.syncs).toBe(2 + 1 + 1 + 2 + 1);
+    expect(fake.syncs.map((s) => s.error ?? 'ok')).toEqual(['ok', 'ok', 'GeneralException', 'GeneralException', 'ok', 'ok', 'ok']);
+  });
+
+  it('passes on an internal error that no smaller request avoids', async () => {
+    const fake = new FakeExcel('Hong.xlsx', [{ name: 'S', values: [['a', 'b']] }], { internalErrorCells: 1 });
+    await expect(fake.run((ctx) => readWorkbook(ctx))).rejects.toMatchObject({ code: 'GeneralException' });
+    // With the merged areas, then without: a single row cannot be halved.
+    expect(fake.syncs.map((s) => s.error ?? 'ok')).toEqual(['ok', 'ok', 'GeneralException', 'GeneralException']);
+  });
 });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OutCell, OutputSheet } from '../../../src/engine';
 import { runCluster } from '../../../src/engine';
-import { PAYLOAD_CAP_BYTES, writeOutputSheets } from '../../../src/hosts/office';
+import { CELL_TEXT_MAX, HYPERLINKS_PER_SHEET_MAX, PAYLOAD_CAP_BYTES, writeOutputSheets } from '../../../src/hosts/office';
 import { cum1Cluster, cum1Submissions } from '../../fixtures/cum1';
 import { cum1Workbook } from './seed';
 import { differences } from './written';
@@ -166,5 +166,52 @@ describe('writeOutputSheets', () => {
     expect(batches.length).toBeLessThanOrEqual(2 * Math.ceil(total / PAYLOAD_CAP_BYTES));
     expect(report.syncs).toBe(fake.syncCount);
     expect(differences(fake, 'Chi tiết', big)).toEqual([]);
+  });
+
+  it('replaces a generated sheet the user made "VeryHidden", which Excel refuses to delete as it is', async () => {
+    const fake = cum1Workbook();
+    await fake.run((ctx) => writeOutputSheets(ctx, [tinyRanking('Lần 1', ['Hoàn Kiếm'])]));
+    fake.sheet('Xếp hạng').visibility = 'VeryHidden';
+    const second = tinyRanking('Lần 2', ['Ba Đình']);
+    const report = await fake.run((ctx) => writeOutputSheets(ctx, [second]));
+    expect(report.sheets).toEqual([{ role: 'ranking', name: 'Xếp hạng', replaced: 'Xếp hạng' }]);
+    expect(fake.sheetNames().filter((n) => n.startsWith('Xếp hạng'))).toEqual(['Xếp hạng']);
+    expect(fake.sheet('Xếp hạng').visibility).toBe('Visible');
+    expect(differences(fake, 'Xếp hạng', second)).toEqual([]);
+  });
+
+  it("gives the table a name no defined name has: Excel's tables and names share one namespace", async () => {
+    const fake = cum1Workbook();
+    const members = fake.sheet('Đơn vị');
+    fake.state.names.push({ name: 'ThiDuaXepHang', sheetId: members.id, address: '$A$1:$C$9' });
+    await fake.run((ctx) => writeOutputSheets(ctx, [tinyRanking('Lần 1', ['Hoàn Kiếm'])]));
+    expect(fake.sheet('Xếp hạng').tables.map((t) => t.name)).toEqual(['ThiDuaXepHang_2']);
+  });
+
+  it(`links at most ${HYPERLINKS_PER_SHEET_MAX} findings on a sheet, as Excel allows, and still writes every row`, async () => {
+    // 65,533 findings that each link to their cell: the first 65,530 get their link, the last 3 only the text.
+    const count = HYPERLINKS_PER_SHEET_MAX + 3;
+    const rows: OutCell[][] = [[text('KIỂM TRA', { style: 'title' })], [text('Ô', { style: 'header' }), text('Đi tới', { style: 'header' })]];
+    for (let i = 0; i < count; i++) rows.push([text(`B${i + 2}`), text(`Xem ô B${i + 2}`, { link: { sheet: 'Đơn vị', cell: `B${i + 2}` } })]);
+    const checks: OutputSheet = { role: 'checks', name: 'Kiểm tra', rows, columnWidths: [8, 14], table: null, freezeRows: 2 };
+    const fake = cum1Workbook();
+    const report = await fake.run((ctx) => writeOutputSheets(ctx, [checks], { activate: null }));
+    expect(report.sheets).toEqual([{ role: 'checks', name: 'Kiểm tra', replaced: null, linksOmitted: 3 }]);
+    const last = 2 + HYPERLINKS_PER_SHEET_MAX; // row of the 65,530th finding
+    expect(fake.cell('Kiểm tra', `B${last}`)?.hyperlink).toEqual({ documentReference: `'Đơn vị'!B${last - 1}`, textToDisplay: `Xem ô B${last - 1}` });
+    expect(fake.cell('Kiểm tra', `B${last + 1}`)).toMatchObject({ value: `Xem ô B${last}`, numberFormat: '@' });
+    expect(fake.cell('Kiểm tra', `B${last + 1}`)?.hyperlink).toBeUndefined();
+    expect(fake.cell('Kiểm tra', `B${2 + count}`)?.value).toBe(`Xem ô B${count + 1}`);
+  });
+
+  it(`cuts a text longer than Excel's ${CELL_TEXT_MAX} characters a cell, with an ellipsis, instead of failing the write`, async () => {
+    // A unit "name" of 40,000 characters from a hostile file: 32,766 of them and "…" make 32,767.
+    const huge = `Công đoàn ${'x'.repeat(40_000 - 10)}`;
+    const fake = cum1Workbook();
+    await fake.run((ctx) => writeOutputSheets(ctx, [tinyRanking('Lần 1', [huge, 'Ba Đình'])]));
+    const written = fake.cell('Xếp hạng', 'B4')?.value as string;
+    expect(written.length).toBe(CELL_TEXT_MAX);
+    expect(written).toBe(`${huge.slice(0, CELL_TEXT_MAX - 1)}…`);
+    expect(fake.cell('Xếp hạng', 'B5')?.value).toBe('Ba Đình');
   });
 });
