@@ -68,7 +68,7 @@ const ALIAS_TABLES: [string, Record<string, readonly string[]>, Record<string, s
   ['Bài nộp / Submission columns', A.SUBMISSION_COLUMNS, { self: 'Tự chấm', reviewed: 'Cụm chấm', evidence: 'Minh chứng / Ghi chú' }],
   ['Nhãn đơn vị trên bảng / Unit label above a submission (e.g. "Đơn vị: LĐLĐ quận Ba Đình")', A.UNIT_LABELS, { code: 'mã / code', name: 'tên / name' }],
   ['Biểu quyết / Votes columns', A.VOTE_COLUMNS, { unit: 'Đơn vị', approvals: 'Tán thành (bảng kiểm phiếu / tallies)', rejections: 'Không tán thành', present: 'Có mặt', award: 'Đề nghị khen thưởng' }],
-  ['Phiếu / Vote marks (blank = did not vote)', A.VOTE_MARKS, { approve: 'tán thành / approve', reject: 'không tán thành / reject', abstain: 'có mặt, không biểu quyết / present, abstains' }],
+  ['Phiếu / Vote marks (blank = did not vote)', A.VOTE_MARKS, { approve: 'tán thành / approve', reject: 'không tán thành / reject', abstain: 'có mặt, không biểu quyết / present, abstains', absent: 'vắng mặt, không tham gia / absent, did not take part' }],
   ['Tiêu chí liệt / Veto marks (blank = not met)', A.VETO_MARKS, { met: 'vi phạm / met', notMet: 'không vi phạm / not met' }],
   ['Cấu hình / Settings columns', A.SETTINGS_COLUMNS, { key: 'Khóa', value: 'Giá trị' }],
   ['Dòng tổng / Total rows (skipped)', { total: A.TOTAL_ROW_LABELS }, { total: 'tổng / total' }],

@@ -46,11 +46,15 @@ export const VOTE_COLUMNS = {
   award: ['Đề nghị', 'Hình thức khen thưởng', 'Khen thưởng', 'Danh hiệu', 'Award'],
 } as const;
 
-/** Marks in a vote matrix cell. Blank cells are "did not vote". */
+/**
+ * Marks in a vote matrix cell. An abstaining member took part (it counts toward the quorum); an absent
+ * one, like a blank cell, did not.
+ */
 export const VOTE_MARKS = {
   approve: ['x', 'X', '✓', '✔', '1', 'Đồng ý', 'Tán thành', 'Có', 'Yes', 'Y', 'Approve', 'TRUE'],
   reject: ['0', 'Không', 'Không đồng ý', 'Không tán thành', 'No', 'N', 'Reject', 'FALSE', '-'],
-  abstain: ['Trống', 'Không biểu quyết', 'Vắng', 'Abstain', 'Blank'],
+  abstain: ['Trống', 'Phiếu trắng', 'Không biểu quyết', 'Abstain', 'Blank'],
+  absent: ['Vắng', 'Vắng mặt', 'Absent'],
 } as const;
 
 /** Marks in a veto condition's score cell: met (the unit drops a grade) or not met. Blank is not met. */

@@ -18,7 +18,7 @@ export function voteOutcome(vote: UnitVote, members: number, rule: Settings['vot
   const m = Exact.int(members);
   // A tally that does not say how many took part cannot be checked, so the quorum is assumed (model.ts).
   const quorum = vote.present === null || Exact.int(vote.present).gte(rule.quorum.mul(m));
-  const base = { approvals: vote.approvals, rejections: vote.rejections, present: vote.present, members, quorum };
+  const base = { approvals: vote.approvals, rejections: vote.rejections, present: vote.present, members, quorum, invalid: vote.invalid };
   if (vote.invalid) return { outcome: { ...base, approved: null }, findings: [] };
   if (!quorum) {
     const f = finding(

@@ -49,25 +49,16 @@ function blockingByUnit(findings: readonly Finding[]): Map<string, Finding[]> {
   return m;
 }
 
-/**
- * How many members the cluster has, for votes: a code listed twice is one member (the parser reports the
- * duplicate), while a row without a code is still a member that could vote.
- */
-function memberCount(members: readonly Member[]): number {
-  const codes = new Set<string>();
-  let uncoded = 0;
-  for (const m of members) {
-    if (m.code === '') uncoded++;
-    else codes.add(m.code);
-  }
-  return codes.size + uncoded;
+/** The MEMBER_CODE_MISSING error of a member listed without a code (the parser's, at its cell): why it stays unranked. */
+function codeMissing(member: Member, findings: readonly Finding[]): Finding[] {
+  const parsed = findings.filter((f) => f.code === 'MEMBER_CODE_MISSING' && f.place.sheet === member.place.sheet && f.place.cell === member.place.cell);
+  return parsed.length > 0 ? parsed : [finding('MEMBER_CODE_MISSING', member.place, { name: member.name })];
 }
 
 export function computeResults(args: ComputeArgs): ComputeResult {
   const { rubric, members, submissions, settings } = args;
+  // The parser keeps one submission per unit (a second is SUBMISSION_DUPLICATE and is not read).
   const submissionOf = firstByKey(submissions, (s) => s.unit);
-  const submissionsOf = new Map<string, Submission[]>();
-  for (const s of submissions) submissionsOf.set(s.unit, [...(submissionsOf.get(s.unit) ?? []), s]);
   const voteOf = firstByKey(args.votes, (v) => v.unit);
   const peers = indexPeers(args.peers);
   const parseBlocking = blockingByUnit(args.findings);
@@ -75,12 +66,11 @@ export function computeResults(args: ComputeArgs): ComputeResult {
 
   const counted: CountedScore[] = [];
   const unitFindings: Finding[] = [];
-  // A code listed twice is scored and checked once; both rows get a result (both are invalid anyway).
-  const done = new Set<string>();
 
   const scoredUnits = members.map((member) => {
-    const first = !done.has(member.code);
-    done.add(member.code);
+    if (member.code === '') {
+      return { member, submission: undefined, totals: computeTotals(rubric, member.group, new Map()), reasons: codeMissing(member, args.findings) };
+    }
     const submission = submissionOf.get(member.code);
     const scored = scoreUnit(
       applicableLeaves(rubric, member.group),
@@ -93,12 +83,9 @@ export function computeResults(args: ComputeArgs): ComputeResult {
     if (scored.missingSubmission && !missingReported.has(member.code)) {
       fresh.push(finding('SUBMISSION_MISSING', member.place, { unit: member.code }, { unit: member.code }));
     }
-    if (first) {
-      counted.push(...scored.counted);
-      unitFindings.push(...fresh);
-      // Every sheet sent for the unit is checked, duplicates included: each is the member's own work.
-      for (const s of submissionsOf.get(member.code) ?? []) unitFindings.push(...checkStatedTotals(rubric, member.group, s, settings));
-    }
+    counted.push(...scored.counted);
+    unitFindings.push(...fresh);
+    if (submission) unitFindings.push(...checkStatedTotals(rubric, member.group, submission, settings));
     const reasons = [...(parseBlocking.get(member.code) ?? []), ...fresh.filter((f) => blocksOf(f) === 'unit')];
     return { member, submission, totals, reasons };
   });
@@ -116,14 +103,12 @@ export function computeResults(args: ComputeArgs): ComputeResult {
   );
 
   const voteFindings: Finding[] = [];
-  const voted = new Set<string>();
-  const count = memberCount(members);
   const outcomes: (VoteOutcome | null)[] = members.map((member) => {
     const vote = voteOf.get(member.code);
     if (!vote) return null;
-    const { outcome, findings } = voteOutcome(vote, count, settings.vote);
-    if (!voted.has(member.code)) voteFindings.push(...findings);
-    voted.add(member.code);
+    // Every listed member counts, one without a code too: "more than half of all members".
+    const { outcome, findings } = voteOutcome(vote, members.length, settings.vote);
+    voteFindings.push(...findings);
     return outcome;
   });
 

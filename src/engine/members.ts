@@ -84,12 +84,8 @@ function readMembers(match: TableMatch, file: string): { members: Member[]; find
       const legacy = legacyFinding(read, at(r, c));
       if (legacy) findings.push(legacy);
     }
-    if (code === '') {
-      findings.push(finding('MEMBER_CODE_MISSING', at(r, codeCol), { name }));
-      continue;
-    }
     const key = foldKey(code);
-    const first = seen.get(key);
+    const first = code === '' ? undefined : seen.get(key);
     if (first) {
       findings.push(finding('MEMBER_DUPLICATE', at(r, codeCol), { unit: code, other: first.place.cell ?? '' }, { unit: first.code }));
       continue;
@@ -100,6 +96,12 @@ function readMembers(match: TableMatch, file: string): { members: Member[]; find
       const legacy = legacyFinding(groupRead, at(r, groupCol));
       if (legacy) findings.push(legacy);
       group = groupRead.text;
+    }
+    if (code === '') {
+      // Still a member: listed unranked with the reason (compute.ts), and counted when votes are.
+      findings.push(finding('MEMBER_CODE_MISSING', at(r, codeCol), { name }));
+      members.push({ code: '', name, group, place: at(r, codeCol) });
+      continue;
     }
     const member: Member = { code, name: name === '' ? code : name, group, place: at(r, codeCol) };
     seen.set(key, member);
@@ -121,19 +123,22 @@ export class MemberIndex {
   private readonly names = new Map<string, Member | null>();
   private readonly folded: { name: string; member: Member }[] = [];
 
+  /** Every member, those without a code included: the count votes are measured against. */
+  readonly size: number;
+
   constructor(members: Member[]) {
+    this.size = members.length;
     for (const m of members) {
       const code = foldKey(m.code);
-      if (code !== '' && !this.codes.has(code)) this.codes.set(code, m);
+      // Submissions and votes name a unit by its code or name; without a code it stays unranked until the
+      // secretary gives it one (MEMBER_CODE_MISSING), so nothing is matched to it meanwhile.
+      if (code === '') continue;
+      if (!this.codes.has(code)) this.codes.set(code, m);
       const name = foldKey(m.name);
       if (name === '') continue;
       this.names.set(name, this.names.has(name) ? null : m);
       this.folded.push({ name, member: m });
     }
-  }
-
-  get size(): number {
-    return this.codes.size;
   }
 
   byCode(code: string): Member | null {

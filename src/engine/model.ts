@@ -90,6 +90,7 @@ export interface Rubric {
 // ---------------------------------------------------------------- members (Đơn vị)
 
 export interface Member {
+  /** '' for a row listed without a code (MEMBER_CODE_MISSING): listed unranked, counted in votes. */
   code: string;
   name: string;
   /** Group (Khối); empty string when the cluster has one group. */
@@ -171,6 +172,8 @@ export interface VoteOutcome {
   present: number | null;
   members: number;
   quorum: boolean;
+  /** A finding blocks this vote (a non-member's mark, an unknown mark, a count above the members, ...). */
+  invalid: boolean;
   /** null when the vote was invalid or lacked a quorum. */
   approved: boolean | null;
 }

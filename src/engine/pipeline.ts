@@ -128,7 +128,7 @@ function runPhases(input: ClusterInput): ClusterResult {
       sheets.push(emptySheet(role, lang));
     }
   };
-  build('ranking', () => rankingSheet({ units, rubric, settings, memberCount: memberCount(members), findings: [...host, ...engine], lang }));
+  build('ranking', () => rankingSheet({ units, rubric, settings, memberCount: members.length, lang }));
   build('details', () => detailsSheet({ counted, units, rubric, settings, clusterFile, lang }));
 
   const findings = sortFindings(host, engine);
@@ -221,12 +221,6 @@ function errorText(e: unknown): string {
 function workbookOf(wb: unknown): GridWorkbook {
   if (typeof wb !== 'object' || wb === null || !Array.isArray((wb as GridWorkbook).sheets)) throw new TypeError('no cluster workbook was given');
   return wb as GridWorkbook;
-}
-
-/** Members as votes count them (compute.ts does the same): a code listed twice is one member. */
-function memberCount(members: readonly Member[]): number {
-  const codes = new Set(members.filter((m) => m.code !== '').map((m) => m.code));
-  return codes.size + members.filter((m) => m.code === '').length;
 }
 
 function safeArray<T>(v: unknown): T[] {

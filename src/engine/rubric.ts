@@ -87,7 +87,7 @@ interface Segment {
   text: string;
 }
 
-const ROMAN = /^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
+export const ROMAN = /^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
 
 /**
  * Splits a code into segments: `II` -> [roman], `2.1.a` -> [arabic, arabic, letter]. Decorations people
@@ -120,15 +120,31 @@ export function splitCode(text: string): Segment[] | null {
 
 /**
  * Total lines, which have no code: a bottom total ("Tổng cộng", "Cộng", "Tổng điểm tối đa (100 điểm)",
- * "Total") or a section subtotal ("Cộng mục I"). Matched whole rather than by prefix, so a criterion
- * worded "Tổng số đoàn viên ..." is never taken for one.
+ * "Total") or a section subtotal ("Cộng mục I"). Matched whole, except for words only a total starts
+ * with, so a line worded "Tổng số đoàn viên ..." is never taken for one.
  */
 function totalKind(text: string): 'grand' | 'sub' | null {
   const k = foldKey(text);
   if (k === '') return null;
-  if (/^(tongcong|tongdiem|tong|cong|total|subtotal)(muc|phan|section|part)[a-z0-9]*$/.test(k)) return 'sub';
+  if (SUBTOTAL_LINE.test(k)) return 'sub';
   if (/^(tong|cong|tongcong|tongdiem|tongsodiem|tongcongdiem|total|grandtotal|sum)(toida|chuan)?\d*(diem|d|points?)?$/.test(k)) return 'grand';
+  // "Tổng cộng (I + II + III)", "Tổng điểm đạt được": only a total starts so, and only code-less lines get here.
+  if (/^(tongcong|tongdiem|grandtotal)/.test(k)) return 'grand';
   return null;
+}
+
+/** Folded words that only ever close a whole table; a bare "Cộng" or "Tổng" may close a section. */
+const GRAND_TOTAL_WORDS = /^(tongcong|tongdiem|tongso|total|grandtotal|sum)/;
+
+/** A folded section subtotal line; the third group is the section it names, if any ("congmucii" -> "ii"). */
+const SUBTOTAL_LINE = /^(tongcong|tongdiem|tong|cong|total|subtotal)(muc|phan|section|part)([a-z0-9]*)$/;
+
+/** The section a subtotal line names ("Cộng mục II" -> II), when it names one. */
+function sectionNamed(text: string): string | null {
+  const named = SUBTOTAL_LINE.exec(foldKey(text))?.[3] ?? '';
+  if (named === '') return null;
+  const segments = splitCode(/^\d+$/.test(named) ? named : named.toUpperCase());
+  return segments?.length === 1 ? segments[0]!.text : null;
 }
 
 // ---------------------------------------------------------------- the table
@@ -140,6 +156,20 @@ interface RowExtras {
   kind: CriterionKind | null;
   group: string;
   sectionCode: boolean;
+}
+
+/** A line that sums a section ("Cộng mục I", or a "Cộng" with more criteria below it): where it is and what it sums. */
+export interface SubtotalLine {
+  row: number;
+  path: string;
+}
+
+export interface RubricTable {
+  rubric: Rubric;
+  /** Grid-relative row of the bottom total line, when there is one. */
+  totalRow: number | null;
+  subtotals: SubtotalLine[];
+  findings: Finding[];
 }
 
 /** Context marker after a rejected row: rows that would nest under it are skipped without more noise. */
@@ -154,7 +184,7 @@ export function parseRubricTable(
   match: TableMatch,
   where: RubricWhere,
   opts: RubricTableOptions,
-): { rubric: Rubric; totalRow: number | null; findings: Finding[] } {
+): RubricTable {
   const { view } = match;
   const cols = match.columns;
   const findings: Finding[] = [];
@@ -166,9 +196,10 @@ export function parseRubricTable(
   const byPath = new Map<string, RubricNode>();
   const extras = new Map<RubricNode, RowExtras>();
   const codeCol = cols.code;
+  const subtotals: SubtotalLine[] = [];
   if (codeCol === undefined) {
     if (cluster) findings.push(finding('RUBRIC_COLUMN_MISSING', at(match.headerRow, 0), { column: columnTitle('code') }));
-    return { rubric: assemble(nodes, byPath), totalRow: null, findings };
+    return { rubric: assemble(nodes, byPath), totalRow: null, subtotals, findings };
   }
 
   const nesting = (r: number, code: string, reason: string, parent = ''): void => {
@@ -184,6 +215,22 @@ export function parseRubricTable(
   let criterion: Context = null;
   let totalRow: number | null = null;
   const hiddenRows: number[] = [];
+  // A total line: its words in the label cell under an empty code, or typed (or merged) into the code cell.
+  const totalTextOf = (r: number): string => {
+    const v = view.value(r, codeCol);
+    if (isCellError(v)) return '';
+    if (!isBlank(v)) return readText(view, r, codeCol).text;
+    return cols.label !== undefined ? readText(view, r, cols.label).text : '';
+  };
+  // Forms close each section with a "Cộng" line and the table with "Tổng cộng": a total line with criteria
+  // below it closes a section, and so does a bare "Cộng" / "Tổng" with another total line below it.
+  const lastCoded = lastCodedRow(view, match.headerRow, codeCol);
+  const isBottomTotal = (r: number, text: string): boolean => {
+    if (r < lastCoded) return false;
+    if (GRAND_TOTAL_WORDS.test(foldKey(text))) return true;
+    for (let below = r + 1; below < view.rowCount; below++) if (totalKind(totalTextOf(below)) !== null) return false;
+    return true;
+  };
 
   for (let r = match.headerRow + 1; r < view.rowCount; r++) {
     const codeCell = view.value(r, codeCol);
@@ -191,21 +238,21 @@ export function parseRubricTable(
     const codeRead = isCellError(codeCell) ? null : readText(view, r, codeCol);
     const codeText = codeRead?.text ?? '';
 
-    if (codeRead !== null && codeText === '') {
-      const label = cols.label !== undefined ? readText(view, r, cols.label).text : '';
-      const total = totalKind(label);
-      if (total === 'grand') {
-        totalRow = r;
-        break;
-      }
-      if (total === 'sub' || isBlank(maxCell)) continue; // subtotal lines and notes are not criteria
-      nesting(r, '', 'max-without-code');
-      continue;
-    }
-    // "Tổng cộng" typed (or merged) into the code cell itself.
-    if (codeRead !== null && totalKind(codeText) === 'grand') {
+    const totalText = totalTextOf(r);
+    const total = totalKind(totalText);
+    if (total === 'grand' && isBottomTotal(r, totalText)) {
       totalRow = r;
       break;
+    }
+    if (total !== null) {
+      const owner = sectionNamed(totalText) ?? contextPath(section) ?? contextPath(criterion);
+      if (owner !== null && byPath.has(owner)) subtotals.push({ row: r, path: owner });
+      continue;
+    }
+    if (codeRead !== null && codeText === '') {
+      if (isBlank(maxCell)) continue; // notes are not criteria
+      nesting(r, '', 'max-without-code');
+      continue;
     }
     if (view.isRowHidden(r)) hiddenRows.push(r);
     if (codeRead === null) {
@@ -319,7 +366,22 @@ export function parseRubricTable(
     const rows = rowRanges(hiddenRows.map((r) => view.originRow + r + 1));
     findings.push(finding('ROW_HIDDEN_READ', at(first, codeCol), { rows }, unitOpt));
   }
-  return { rubric, totalRow, findings };
+  return { rubric, totalRow, subtotals, findings };
+}
+
+/** The last row whose code cell holds a code (not a total's words), or -1. */
+function lastCodedRow(view: SheetView, headerRow: number, codeCol: number): number {
+  for (let r = view.rowCount - 1; r > headerRow; r--) {
+    const v = view.value(r, codeCol);
+    if (isBlank(v) || isCellError(v)) continue;
+    const text = readText(view, r, codeCol).text;
+    if (totalKind(text) === null && splitCode(text) !== null) return r;
+  }
+  return -1;
+}
+
+function contextPath(c: Context): string | null {
+  return c !== null && c !== REJECTED ? c.path : null;
 }
 
 function assemble(nodes: RubricNode[], byPath: Map<string, RubricNode>): Rubric {
@@ -411,8 +473,10 @@ function settleTree(
     const ex = extras.get(node)!;
     const parent = node.parent !== null ? byPath.get(node.parent) : undefined;
     const isLeaf = node.children.length === 0;
-    // Only headings imply a kind: a leaf criterion may well be about "Điều kiện làm việc".
-    const labelKind = !isLeaf || ex.sectionCode ? kindFromLabel(node.label) : null;
+    // Only headings imply a kind: a leaf criterion may well be about "Điều kiện làm việc". And a heading
+    // with points ("III. Điều kiện hoạt động, 20 điểm") is not a list of yes/no conditions.
+    const implied = !isLeaf || ex.sectionCode ? kindFromLabel(node.label) : null;
+    const labelKind = implied === 'veto' && ex.maxRead.kind === 'number' ? null : implied;
     node.kind = ex.kind ?? labelKind ?? parent?.kind ?? 'standard';
     node.group = ex.group !== '' ? ex.group : (parent?.group ?? '');
 
@@ -439,7 +503,8 @@ function settleTree(
 
 /**
  * A standard parent's max is compared with what its standard children can reach: weight x max for each
- * (a child parent counts with its own cap, or its children's sum when it has none).
+ * (a child parent counts with its own cap, or its children's sum when it has none). With a Khối column,
+ * each group is compared with the children that apply to it, so criteria split by group are not a mismatch.
  */
 function checkParentMax(
   nodes: RubricNode[],
@@ -448,33 +513,38 @@ function checkParentMax(
   at: At,
   findings: Finding[],
 ): void {
-  const reach = new Map<RubricNode, Exact | null>();
-  const childrenSum = (node: RubricNode): Exact | null => {
-    let sum = Exact.ZERO;
-    let any = false;
-    for (const p of node.children) {
-      const child = byPath.get(p);
-      if (!child || child.kind !== 'standard') continue;
-      const w = weighted(child);
-      if (w === null) return null;
-      sum = sum.add(w);
-      any = true;
+  const named = [...new Set(nodes.map((n) => foldKey(n.group)).filter((g) => g !== ''))];
+  const groups = named.length > 0 ? named : [''];
+  const fits = (node: RubricNode, group: string): boolean => node.group === '' || foldKey(node.group) === group;
+  for (const group of groups) {
+    const reach = new Map<RubricNode, Exact | null>();
+    const childrenSum = (node: RubricNode): Exact | null => {
+      let sum = Exact.ZERO;
+      let any = false;
+      for (const p of node.children) {
+        const child = byPath.get(p);
+        if (!child || child.kind !== 'standard' || !fits(child, group)) continue;
+        const w = weighted(child);
+        if (w === null) return null;
+        sum = sum.add(w);
+        any = true;
+      }
+      return any ? sum : null;
+    };
+    const weighted = (node: RubricNode): Exact | null => {
+      if (reach.has(node)) return reach.get(node)!;
+      const own = node.max ?? (node.children.length > 0 ? childrenSum(node) : null);
+      const w = own === null ? null : own.mul(node.weight);
+      reach.set(node, w);
+      return w;
+    };
+    for (const node of nodes) {
+      if (node.children.length === 0 || node.max === null || node.kind !== 'standard' || !fits(node, group)) continue;
+      const sum = childrenSum(node);
+      const cell = extras.get(node)!.maxCol;
+      const place = cell !== undefined ? at(node.row, cell) : node.place;
+      if (sum === null || sum.eq(node.max) || findings.some((f) => f.code === 'RUBRIC_PARENT_MAX_MISMATCH' && f.place.cell === place.cell)) continue;
+      findings.push(finding('RUBRIC_PARENT_MAX_MISMATCH', place, { path: node.path, max: node.max.toString(), childrenSum: sum.toString() }));
     }
-    return any ? sum : null;
-  };
-  const weighted = (node: RubricNode): Exact | null => {
-    if (reach.has(node)) return reach.get(node)!;
-    const own = node.max ?? (node.children.length > 0 ? childrenSum(node) : null);
-    const w = own === null ? null : own.mul(node.weight);
-    reach.set(node, w);
-    return w;
-  };
-  for (const node of nodes) {
-    if (node.children.length === 0 || node.max === null || node.kind !== 'standard') continue;
-    const sum = childrenSum(node);
-    if (sum === null || sum.eq(node.max)) continue;
-    const ex = extras.get(node)!;
-    const cell = ex.maxCol !== undefined ? at(node.row, ex.maxCol) : node.place;
-    findings.push(finding('RUBRIC_PARENT_MAX_MISMATCH', cell, { path: node.path, max: node.max.toString(), childrenSum: sum.toString() }));
   }
 }

@@ -14,6 +14,7 @@ import { SheetView, isCellError } from './grid';
 import type { AwardRule, GradeBand, ScoreSource, Settings } from './model';
 import { parseNumericText } from './numbers';
 import type { TableMatch } from './tables';
+import { ROMAN } from './rubric';
 import { findTable, sheetsByName, specsOf } from './tables';
 import { cleanText, foldKey } from './text';
 
@@ -81,7 +82,6 @@ const DENOMINATORS: Choice<'members' | 'present'>[] = [
 
 const TIE_SECTIONS: readonly string[] = ['các mục', 'sections', 'mục', 'tất cả các mục', 'điểm các mục', 'all sections'];
 const TIE_BONUS: readonly string[] = ['điểm cộng', 'bonus', 'điểm thưởng', 'cộng', 'thưởng'];
-const ROMAN = /^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
 
 /**
  * A share: "50%", "0.5", "0,5", "1/2", or 50 (a share above 1 can only be a percentage).
@@ -152,33 +152,62 @@ function showTieBreak(keys: string[]): string {
 }
 
 const BAND = /^(.*?)(?:\s*(>=|≥|=>|:|<)\s*|\s+(từ|from)\s+)(\S+?)(?:\s*(?:điểm|đ|points?))?$/iu;
+/** "Khá 70-85", "Khá: 70 – 85 điểm": the brief writes bands as ranges. */
+const RANGE = /^(.*?)[\s:]+(\d[\d.,]*)\s*[-–—]\s*(\d[\d.,]*)(?:\s*(?:điểm|đ|points?))?$/iu;
 
-/** "Vững mạnh >= 85; Khá >= 70; Trung bình >= 50; Yếu": a band without a number (or "Yếu < 50") starts at 0. */
+/**
+ * "Vững mạnh >= 85; Khá >= 70; Trung bình >= 50; Yếu", or with ranges as the brief writes them
+ * ("Vững mạnh >= 85, Khá 70-85, Trung bình 50-70, Yếu < 50"): a band without a number (or "Yếu < 50")
+ * starts at 0, and a range must end where the band above it starts.
+ */
 function parseGrades(text: string): GradeBand[] | null {
   if (NONE_WORDS.some((w) => foldKey(w) === foldKey(text))) return [];
   const bands: GradeBand[] = [];
   const below: Exact[] = [];
-  for (const item of splitList(text, false)) {
-    const m = BAND.exec(item);
+  const ends: Exact[] = [];
+  const number = (t: string | undefined): Exact | null => {
+    const n = parseNumericText((t ?? '').replace(/\s/g, ''));
+    return n === null || n === 'ambiguous' ? null : n;
+  };
+  for (const item of splitBands(text)) {
+    const range = RANGE.exec(item);
+    const m = range ? null : BAND.exec(item);
     let name = item;
     let min = Exact.ZERO;
-    if (m) {
-      const n = parseNumericText((m[4] ?? '').replace(/\s/g, ''));
-      if (n === null || n === 'ambiguous') return null;
+    if (range) {
+      const from = number(range[2]);
+      const to = number(range[3]);
+      if (from === null || to === null || !to.gt(from)) return null;
+      name = cleanText(range[1] ?? '');
+      min = from;
+      ends.push(to);
+    } else if (m) {
+      const n = number(m[4]);
+      if (n === null) return null;
       name = cleanText(m[1] ?? '');
       if (m[2] === '<') below.push(n);
       else min = n;
     } else if (/[\d<>]/.test(item)) {
-      return null; // a range or a strict bound ("> 90") that a band's inclusive minimum cannot say
+      return null; // a strict bound ("> 90") that a band's inclusive minimum cannot say
     }
     if (name === '') return null;
     if (bands.some((b) => foldKey(b.name) === foldKey(name) || b.min.eq(min))) return null;
     bands.push({ name, min });
   }
-  // "Yếu < 50" only makes sense as the band under the lowest stated minimum.
+  // "Yếu < 50" only makes sense as the band under the lowest stated minimum, and "Khá 70-85" under a band from 85.
   const lowest = bands.filter((b) => !b.min.isZero()).reduce<Exact | null>((lo, b) => (lo === null || b.min.lt(lo) ? b.min : lo), null);
   if (below.some((b) => lowest === null || !b.eq(lowest))) return null;
+  if (ends.some((end) => !bands.some((b) => b.min.eq(end)))) return null;
   return bands.sort((a, b) => b.min.cmp(a.min));
+}
+
+/** Bands are separated by ";" or new lines; without those, by a comma and a space (72,5 keeps its comma). */
+function splitBands(text: string): string[] {
+  if (/[;\n]/.test(text)) return splitList(text, false);
+  return text
+    .split(/,\s+/)
+    .map((s) => cleanText(s))
+    .filter((s) => s !== '');
 }
 
 function showGrades(bands: GradeBand[]): string {
@@ -331,7 +360,7 @@ const DEFS: SettingDef[] = [
     vi: 'Xếp loại',
     en: 'grades',
     aliases: ['Thang xếp loại', 'Grade bands'],
-    accepts: 'Vững mạnh >= 85; Khá >= 70; Trung bình >= 50; Yếu',
+    accepts: 'Vững mạnh >= 85; Khá >= 70; Trung bình >= 50; Yếu | Vững mạnh >= 85, Khá 70-85, Trung bình 50-70, Yếu < 50',
     apply: (text, s) => {
       const bands = parseGrades(text);
       if (bands === null) return false;

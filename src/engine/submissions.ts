@@ -6,19 +6,19 @@
  */
 import { type TextRead, legacyFinding, readText } from './cells';
 import { Exact } from './exact';
-import type { Finding } from './findings/catalogue';
+import type { Finding, FindingOptions } from './findings/catalogue';
 import { finding } from './findings/catalogue';
 import type { Place } from './findings/define';
 import { placeText } from './findings/define';
 import type { GridSheet, GridWorkbook, SheetView } from './grid';
 import type { MemberIndex } from './members';
-import type { Member, PeerSheet, Rubric, RubricNode, ScoreCell, Settings, Submission } from './model';
+import type { Member, PeerSheet, Rubric, RubricNode, ScoreCell, ScoreSource, Settings, Submission } from './model';
 import { readNumber } from './numbers';
 import { RUBRIC_COLUMNS, SHEET_NAMES, SUBMISSION_COLUMNS, UNIT_LABELS, VETO_MARKS } from './aliases';
-import { parseRubricTable } from './rubric';
+import { type RubricTable, parseRubricTable } from './rubric';
 import { appliesTo } from './scoring';
 import { type ColumnSpec, type TableMatch, findTable, mergeFill, specsOf } from './tables';
-import { cleanText, foldKey } from './text';
+import { cleanText, foldKey, markKey } from './text';
 
 export interface SubmissionsResult {
   submissions: Submission[];
@@ -62,10 +62,9 @@ export function parseSubmissions(
   input: { cluster: GridWorkbook; submissions: GridWorkbook[] },
   rubric: Rubric,
   members: MemberIndex,
-  // Part of the contract so later rules (e.g. which columns count) can read settings; nothing needs them yet.
-  _settings: Settings,
+  settings: Settings,
 ): SubmissionsResult {
-  const run = new Run(rubric, members);
+  const run = new Run(rubric, members, countingColumns(settings.scoreSource));
   for (const sheet of clusterCandidates(input.cluster, rubric)) {
     run.sheet(sheet, input.cluster.file, false);
   }
@@ -119,6 +118,7 @@ class Run {
   constructor(
     private readonly rubric: Rubric,
     private readonly members: MemberIndex,
+    private readonly counts: CountingColumns,
   ) {}
 
   /** Reads one sheet; true when it is a submission (even one that could not be used). */
@@ -141,7 +141,7 @@ class Run {
     const copy = parseRubricTable(detected.match, where, { forSubmission: true, unit: unit.code });
     this.findings.push(...copy.findings);
 
-    if (detected.kind === 'self') this.readSelf(detected.match, copy.rubric, copy.totalRow, unit, where);
+    if (detected.kind === 'self') this.readSelf(detected.match, copy, unit, where);
     else this.readPeer(detected.match, copy.rubric, detected.columns, unit, where);
     return true;
   }
@@ -211,11 +211,17 @@ class Run {
     return true;
   }
 
+  /** Where a score cell's findings go, and whether they block: a column that never counts only warns. */
+  private cells(where: Where, unit: string, counts: boolean): CellContext {
+    return { where, out: this.findings, opts: counts ? { unit } : { unit, severity: 'warning' } };
+  }
+
   // -------------------------------------------------------------- self-score sheets
 
-  private readSelf(match: TableMatch, copy: Rubric, totalRow: number | null, unit: Member, where: Where): void {
+  private readSelf(match: TableMatch, table: RubricTable, unit: Member, where: Where): void {
     const place: Place = { ...where };
     const view = match.view;
+    const copy = table.rubric;
     const selfCol = match.columns.self!;
     const reviewedCol = match.columns.reviewed;
     const applies = (n: RubricNode) => appliesTo(this.rubric, n, unit.group);
@@ -231,13 +237,20 @@ class Run {
         if (stated) sub.statedSubtotals.set(node.path, stated);
         continue;
       }
-      sub.self.set(node.path, readScore(view, mine.row, selfCol, node, where, unit.code, this.findings));
+      sub.self.set(node.path, readScore(view, mine.row, selfCol, node, this.cells(where, unit.code, this.counts.self)));
       if (reviewedCol !== undefined) {
-        const reviewed = readScore(view, mine.row, reviewedCol, node, where, unit.code, this.findings);
+        const reviewed = readScore(view, mine.row, reviewedCol, node, this.cells(where, unit.code, this.counts.reviewed));
         if (!reviewed.blank) sub.reviewed.set(node.path, reviewed);
       }
     }
-    if (totalRow !== null) sub.statedTotal = statedNumber(view, totalRow, selfCol, where);
+    // A "Cộng mục I" line states the subtotal of a section whose own row left it blank.
+    for (const line of table.subtotals) {
+      const node = this.rubric.byPath.get(line.path);
+      if (!node || node.children.length === 0 || !applies(node) || sub.statedSubtotals.has(line.path)) continue;
+      const stated = statedNumber(view, line.row, selfCol, where);
+      if (stated) sub.statedSubtotals.set(line.path, stated);
+    }
+    if (table.totalRow !== null) sub.statedTotal = statedNumber(view, table.totalRow, selfCol, where);
     this.submissions.push(sub);
   }
 
@@ -272,7 +285,7 @@ class Run {
         const mine = copy.byPath.get(leaf.path);
         if (!mine || !appliesTo(this.rubric, leaf, member.group)) continue;
         // A bad cell is reported against the unit being scored: it is that unit's figure that is in doubt.
-        byPath.set(leaf.path, readScore(view, mine.row, col, leaf, where, member.code, this.findings));
+        byPath.set(leaf.path, readScore(view, mine.row, col, leaf, this.cells(where, member.code, this.counts.peer)));
       }
       sheet.scores.set(member.code, byPath);
     }
@@ -402,34 +415,53 @@ function compareRubric(
 
 // ---------------------------------------------------------------- score cells
 
+/** Which columns can count under a score source (brief rule 3); the others are read for the record only. */
+interface CountingColumns {
+  self: boolean;
+  reviewed: boolean;
+  peer: boolean;
+}
+
+function countingColumns(source: ScoreSource): CountingColumns {
+  const auto = source === 'auto';
+  return { self: auto || source === 'self', reviewed: auto || source === 'reviewed', peer: auto || source.startsWith('peer-') };
+}
+
+interface CellContext {
+  where: Where;
+  out: Finding[];
+  /** The unit the figure is about; a warning severity when the column cannot count. */
+  opts: FindingOptions;
+}
+
 /** One score cell of a leaf, with its finding when it is not a usable score. Never throws. */
-function readScore(view: SheetView, r: number, c: number, leaf: RubricNode, where: Where, unit: string, out: Finding[]): ScoreCell {
-  const place: Place = { ...where, cell: view.address(r, c) };
+function readScore(view: SheetView, r: number, c: number, leaf: RubricNode, ctx: CellContext): ScoreCell {
+  const place: Place = { ...ctx.where, cell: view.address(r, c) };
   const unusable = (f: Finding): ScoreCell => {
-    out.push(f);
+    ctx.out.push(f);
     return { value: null, blank: false, place };
   };
-  if (leaf.kind === 'veto') return readVeto(view.value(r, c), leaf, place, unit, out);
+  if (leaf.kind === 'veto') return readVeto(view, r, c, leaf, place, ctx);
 
   const read = readNumber(view.value(r, c));
   switch (read.kind) {
     case 'blank':
       return { value: null, blank: true, place };
     case 'ambiguous':
-      return unusable(finding('SCORE_AMBIGUOUS', place, { path: leaf.path, value: cleanText(read.text) }, { unit }));
+      return unusable(finding('SCORE_AMBIGUOUS', place, { path: leaf.path, value: cleanText(read.text) }, ctx.opts));
     case 'not-number':
-      return unusable(finding('SCORE_NOT_NUMBER', place, { path: leaf.path, value: cleanText(read.text) }, { unit }));
+      return unusable(finding('SCORE_NOT_NUMBER', place, { path: leaf.path, value: cleanText(read.text) }, ctx.opts));
     case 'error':
-      return unusable(finding('SCORE_CELL_ERROR', place, { path: leaf.path, error: read.error }, { unit }));
+      return unusable(finding('SCORE_CELL_ERROR', place, { path: leaf.path, error: read.error }, ctx.opts));
     case 'number': {
       if (read.fromText !== undefined) {
-        out.push(finding('NUMBER_AS_TEXT', place, { text: cleanText(read.fromText), value: read.value.toString() }, { unit }));
+        ctx.out.push(finding('NUMBER_AS_TEXT', place, { text: cleanText(read.fromText), value: read.value.toString() }, { unit: ctx.opts.unit }));
       }
       // A penalty typed as -2 deducts 2 just as a 2 does.
       const value = leaf.kind === 'penalty' ? read.value.abs() : read.value;
       if (value.isNegative() || (leaf.max !== null && value.gt(leaf.max))) {
         return unusable(
-          finding('SCORE_OUT_OF_RANGE', place, { path: leaf.path, value: read.value.toString(), max: leaf.max?.toString() ?? '' }, { unit }),
+          finding('SCORE_OUT_OF_RANGE', place, { path: leaf.path, value: read.value.toString(), max: leaf.max?.toString() ?? '' }, ctx.opts),
         );
       }
       return { value, blank: false, place };
@@ -437,25 +469,23 @@ function readScore(view: SheetView, r: number, c: number, leaf: RubricNode, wher
   }
 }
 
-function readVeto(v: ReturnType<SheetView['value']>, leaf: RubricNode, place: Place, unit: string, out: Finding[]): ScoreCell {
+function readVeto(view: SheetView, r: number, c: number, leaf: RubricNode, place: Place, ctx: CellContext): ScoreCell {
+  const v = view.value(r, c);
   if (typeof v === 'boolean') return { value: v ? Exact.ONE : Exact.ZERO, blank: false, place };
-  const read = readNumber(v);
-  if (read.kind === 'blank') return { value: null, blank: true, place };
-  if (read.kind === 'error') {
-    out.push(finding('SCORE_CELL_ERROR', place, { path: leaf.path, error: read.error }, { unit }));
+  const number = readNumber(v);
+  if (number.kind === 'blank') return { value: null, blank: true, place };
+  if (number.kind === 'error') {
+    ctx.out.push(finding('SCORE_CELL_ERROR', place, { path: leaf.path, error: number.error }, ctx.opts));
     return { value: null, blank: false, place };
   }
-  const text = typeof v === 'number' ? String(v) : cleanText(String(v));
-  const key = markKey(text);
+  // Through readText like every other text cell: "Cã" drawn in .VnTime is "Có".
+  const read = readText(view, r, c);
+  noteLegacy(read, place, ctx.out);
+  const key = markKey(read.text);
   if (VETO_YES.some((m) => markKey(m) === key)) return { value: Exact.ONE, blank: false, place };
   if (VETO_NO.some((m) => markKey(m) === key)) return { value: Exact.ZERO, blank: false, place };
-  out.push(finding('VETO_MARK_UNKNOWN', place, { path: leaf.path, value: text }, { unit }));
+  ctx.out.push(finding('VETO_MARK_UNKNOWN', place, { path: leaf.path, value: read.text }, ctx.opts));
   return { value: null, blank: false, place };
-}
-
-/** Folded mark; symbols such as ✓ or - fold to nothing, so they are kept as typed. */
-function markKey(s: string): string {
-  return foldKey(s) || cleanText(s);
 }
 
 /** A subtotal or total the member wrote, when it is a number; anything else is simply not stated. */

@@ -2,6 +2,7 @@
  * Finding a table in a sheet by its header text: title rows, merged cells and blank rows above it,
  * columns in any order, extra columns ignored.
  */
+import { readText } from './cells';
 import type { GridSheet, GridWorkbook } from './grid';
 import { SheetView, isCellError, parseRange } from './grid';
 import { foldKey } from './text';
@@ -37,8 +38,9 @@ export function headerTexts(view: SheetView, row: number, merged = mergeFill(vie
   const out: string[] = [];
   for (let c = 0; c < view.colCount; c++) {
     const src = merged.get(`${row},${c}`);
-    const v = src ? view.value(src[0], src[1]) : view.value(row, c);
-    out.push(v === null || isCellError(v) ? '' : String(v));
+    const [r, col] = src ?? [row, c];
+    // Through readText, so a header typed in TCVN3 or VNI ("M·", "§iÓm tèi ®a") is found like any other.
+    out.push(isCellError(view.value(r, col)) ? '' : readText(view, r, col).text);
   }
   return out;
 }

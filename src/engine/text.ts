@@ -36,6 +36,11 @@ function foldUncached(s: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+/** A mark typed in a cell (x, Có, ✓, -), folded; symbols fold to nothing, so they are kept as typed. */
+export function markKey(s: string): string {
+  return foldKey(s) || cleanText(s);
+}
+
 /** True when `s` folds to one of `aliases` (which are folded too). */
 export function matchesAlias(s: string, aliases: readonly string[]): boolean {
   const k = foldKey(s);

@@ -16,22 +16,18 @@ export interface NodeSums {
 }
 
 export interface Totals {
-  /** Capped standard subtotal per top-level section, in rubric order. */
+  /** Capped standard subtotal per top-level section (times its weight, when it has one), in rubric order. */
   sections: { path: string; label: string; subtotal: Exact }[];
   bonus: Exact;
   penalty: Exact;
   /** Standard subtotals + bonus - penalty. */
   total: Exact;
   veto: boolean;
-  /** Capped sums of every node that applies to the unit, by path. */
+  /** Capped sums of every node that applies to the unit, by path (before the node's own weight). */
   nodes: Map<string, NodeSums>;
 }
 
 const ZERO_SUMS: NodeSums = { standard: Exact.ZERO, bonus: Exact.ZERO, penalty: Exact.ZERO };
-
-export function topLevelNodes(rubric: Rubric): RubricNode[] {
-  return rubric.nodes.filter((n) => n.parent === null);
-}
 
 function hasStandardLeaf(rubric: Rubric, node: RubricNode): boolean {
   if (node.children.length === 0) return node.kind === 'standard';
@@ -47,7 +43,7 @@ function hasStandardLeaf(rubric: Rubric, node: RubricNode): boolean {
  * a flat rubric counts in the total but is not a section.
  */
 export function rankingSections(rubric: Rubric): RubricNode[] {
-  return topLevelNodes(rubric).filter((n) => n.children.length > 0 && hasStandardLeaf(rubric, n));
+  return rubric.sections.filter((n) => n.children.length > 0 && hasStandardLeaf(rubric, n));
 }
 
 /**
@@ -78,7 +74,7 @@ export function computeTotals(rubric: Rubric, group: string, counted: ReadonlyMa
       for (const path of node.children) {
         const child = rubric.byPath.get(path);
         if (!child || !applies.has(child.path)) continue;
-        const s = sumsOf(child);
+        const s = weighted(child, sumsOf(child));
         standard = standard.add(s.standard);
         bonus = bonus.add(s.bonus);
         penalty = penalty.add(s.penalty);
@@ -93,9 +89,9 @@ export function computeTotals(rubric: Rubric, group: string, counted: ReadonlyMa
   let standard = Exact.ZERO;
   let bonus = Exact.ZERO;
   let penalty = Exact.ZERO;
-  for (const top of topLevelNodes(rubric)) {
+  for (const top of rubric.sections) {
     if (!applies.has(top.path)) continue;
-    const s = sumsOf(top);
+    const s = weighted(top, sumsOf(top));
     standard = standard.add(s.standard);
     bonus = bonus.add(s.bonus);
     penalty = penalty.add(s.penalty);
@@ -104,9 +100,19 @@ export function computeTotals(rubric: Rubric, group: string, counted: ReadonlyMa
   const sections = rankingSections(rubric).map((n) => ({
     path: n.path,
     label: n.label,
-    subtotal: nodes.get(n.path)?.standard ?? Exact.ZERO,
+    subtotal: weighted(n, nodes.get(n.path) ?? ZERO_SUMS).standard,
   }));
   return { sections, bonus, penalty, total: standard.add(bonus).sub(penalty), veto, nodes };
+}
+
+/**
+ * What a node adds to its parent. A leaf's counted value already carries its weight; a criterion with
+ * sub-criteria and a weight counts weight x its capped subtotal, which is what the rubric check compares
+ * with the parent's max (rubric.ts, checkParentMax).
+ */
+function weighted(node: RubricNode, sums: NodeSums): NodeSums {
+  if (node.children.length === 0 || node.weight.eq(Exact.ONE)) return sums;
+  return { ...sums, standard: sums.standard.mul(node.weight) };
 }
 
 export function countedByPath(scores: readonly CountedScore[]): Map<string, Exact> {

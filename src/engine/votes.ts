@@ -14,7 +14,7 @@ import type { Member, UnitVote, VoteMark } from './model';
 import { readNumber } from './numbers';
 import { MEMBER_COLUMNS, RUBRIC_COLUMNS, SHEET_NAMES, SUBMISSION_COLUMNS, VOTE_COLUMNS, VOTE_MARKS, TOTAL_ROW_LABELS } from './aliases';
 import { type TableMatch, findTable, mergeFill, specsOf } from './tables';
-import { cleanText, foldKey, matchesAlias } from './text';
+import { cleanText, foldKey, markKey, matchesAlias } from './text';
 
 export interface VotesResult {
   votes: UnitVote[];
@@ -41,8 +41,7 @@ const NOT_VOTER_HEADERS: readonly string[] = [
   'Total', 'Result', 'Rate', 'Rank', 'Score',
 ];
 
-
-type Mark = VoteMark | 'abstain';
+type Mark = VoteMark | 'abstain' | 'absent';
 
 // ---------------------------------------------------------------- entry point
 
@@ -186,7 +185,8 @@ class VoteRows {
       }
     }
     if (marks > 1) vote.invalid = true;
-    if (marks === 0) return;
+    // "Vắng" says in words what a blank cell says: the member did not take part.
+    if (marks === 0 || counted === 'absent') return;
     vote.present = (vote.present ?? 0) + 1;
     if (counted === null) return;
     vote.marks!.set(voter.member.code, counted === 'abstain' ? 'blank' : counted);
@@ -200,6 +200,7 @@ class VoteRows {
     if (VOTE_MARKS.approve.some((m) => markKey(m) === key)) return 'approve';
     if (VOTE_MARKS.reject.some((m) => markKey(m) === key)) return 'reject';
     if (VOTE_MARKS.abstain.some((m) => markKey(m) === key)) return 'abstain';
+    if (VOTE_MARKS.absent.some((m) => markKey(m) === key)) return 'absent';
     return null;
   }
 
@@ -299,9 +300,4 @@ function markText(view: SheetView, r: number, c: number, v: CellValue): string {
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'number') return String(v);
   return readText(view, r, c).text;
-}
-
-/** Folded mark; symbols such as ✓ or - fold to nothing, so they are compared as typed. */
-function markKey(s: string): string {
-  return foldKey(s) || cleanText(s);
 }

@@ -14,6 +14,7 @@ describe('approval', () => {
       present: 6,
       members: 6,
       quorum: true,
+      invalid: false,
       approved: true,
     });
   });

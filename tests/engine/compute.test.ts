@@ -91,7 +91,7 @@ describe('computeResults', () => {
     ]);
     expect([txt(a.bonus), txt(a.penalty), a.veto, a.source]).toEqual(['3', '1', false, c.subs.A.place]);
     expect(units[1]!.veto).toBe(true);
-    expect(units[2]!.vote).toEqual({ approvals: 4, rejections: null, present: 5, members: 7, quorum: true, approved: true });
+    expect(units[2]!.vote).toEqual({ approvals: 4, rejections: null, present: 5, members: 7, quorum: true, invalid: false, approved: true });
   });
 
   it('marks invalid units with their reasons: parse errors and blanks found here', () => {

@@ -36,6 +36,8 @@ describe('parseMembers', () => {
     expect(members.map((m) => [m.code, m.name, m.group])).toEqual([
       ['HK', 'LĐLĐ quận Hoàn Kiếm'.normalize('NFC'), 'Quận'],
       ['BD', 'LĐLĐ quận Ba Đình', 'Quận'],
+      // Listed without a code: still a member (it counts in votes and shows unranked with the reason).
+      ['', 'Tổng công ty Xây dựng Hà Nội', 'Doanh nghiệp'],
       ['TCT', 'Công đoàn Tổng công ty Điện lực', 'Doanh nghiệp'],
       ['1001', '=HYPERLINK("http://x")', ''],
     ]);

@@ -43,8 +43,8 @@ function unit(code: string, over: Partial<UnitResult> = {}): UnitResult {
   };
 }
 
-function vote(approvals: number, members: number, approved: boolean | null, quorum = true): VoteOutcome {
-  return { approvals, rejections: null, present: null, members, quorum, approved };
+function vote(approvals: number, members: number, approved: boolean | null, quorum = true, invalid = false): VoteOutcome {
+  return { approvals, rejections: null, present: null, members, quorum, invalid, approved };
 }
 
 function settings(over: Partial<Settings> = {}): Settings {
@@ -63,7 +63,7 @@ describe('Xếp hạng', () => {
     unit('LB', { rank: 3, tie: true, vote: vote(3, 6, false), award: { name: 'Bằng khen', confirmed: false } }),
     unit('HM', { rank: 3, tie: true, vote: vote(2, 6, null, false) }),
   ];
-  const sheet = rankingSheet({ units, rubric: null, settings: settings({ clusterName: 'Cụm thi đua số 1', year: '2024' }), memberCount: 6, findings: [], lang: 'vi' });
+  const sheet = rankingSheet({ units, rubric: null, settings: settings({ clusterName: 'Cụm thi đua số 1', year: '2024' }), memberCount: 6, lang: 'vi' });
 
   it('has the title, the approval rule in words, and the header on row 4 without Khối for one group', () => {
     expect(sheet.name).toBe('Xếp hạng');
@@ -95,9 +95,9 @@ describe('Xếp hạng', () => {
     expect(at(sheet, 5, 'II. Chăm lo đời sống')).toEqual({ value: 40.25, format: '0.00' });
     expect(at(sheet, 5, 'Hạng')).toEqual({ value: 1, format: '0' });
     expect(at(sheet, 5, 'Mã đơn vị')).toEqual({ value: 'BD', format: '@' });
-    const one = rankingSheet({ units, rubric: null, settings: settings({ displayDecimals: 1 }), memberCount: 6, findings: [], lang: 'vi' });
+    const one = rankingSheet({ units, rubric: null, settings: settings({ displayDecimals: 1 }), memberCount: 6, lang: 'vi' });
     expect(at(one, 5, 'Điểm cộng')!.format).toBe('0.0');
-    const none = rankingSheet({ units, rubric: null, settings: settings({ displayDecimals: 0 }), memberCount: 6, findings: [], lang: 'vi' });
+    const none = rankingSheet({ units, rubric: null, settings: settings({ displayDecimals: 0 }), memberCount: 6, lang: 'vi' });
     expect(at(none, 5, 'Điểm trừ')!.format).toBe('0');
   });
 
@@ -118,15 +118,16 @@ describe('Xếp hạng', () => {
     expect(at(sheet, 9, 'Ghi chú')!.value).toBe('Không xếp hạng: Đơn vị DD chưa có bài tự chấm.');
   });
 
-  it('says a vote is invalid when a finding blocks it, even with a quorum', () => {
-    const blocked = finding('VOTE_UNKNOWN_MARK', { file: 'c.xlsx', sheet: 'Biểu quyết', cell: 'C5' }, { mark: '?' }, { unit: 'HK' });
-    const s = rankingSheet({ units: [unit('HK', { vote: vote(4, 6, null) })], rubric: null, settings: settings(), memberCount: 6, findings: [blocked], lang: 'vi' });
+  it('says a vote is invalid when a finding blocks it, with or without a quorum', () => {
+    const units = [unit('HK', { vote: vote(4, 6, null, true, true) }), unit('BD', { rank: 2, vote: vote(2, 6, null, false, true) })];
+    const s = rankingSheet({ units, rubric: null, settings: settings(), memberCount: 6, lang: 'vi' });
     expect(at(s, 5, 'Kết quả biểu quyết')!.value).toBe('Biểu quyết không hợp lệ');
+    expect(at(s, 6, 'Kết quả biểu quyết')!.value).toBe('Biểu quyết không hợp lệ');
   });
 
   it('keeps hostile unit names as string values with the text format', () => {
     const names = ['=HYPERLINK("http://evil.example","Bấm vào")', '@SUM(A1:A9)', '+1-2', '-3', '__proto__'];
-    const s = rankingSheet({ units: names.map((n, i) => unit(`U${i}`, { name: n, rank: i + 1 })), rubric: null, settings: settings(), memberCount: 5, findings: [], lang: 'vi' });
+    const s = rankingSheet({ units: names.map((n, i) => unit(`U${i}`, { name: n, rank: i + 1 })), rubric: null, settings: settings(), memberCount: 5, lang: 'vi' });
     const cells = s.rows.slice(4).map((r) => r[2]!);
     expect(cells.map((c) => c.value)).toEqual(names);
     expect(cells.every((c) => typeof c.value === 'string' && c.format === '@')).toBe(true);
@@ -144,7 +145,6 @@ describe('Xếp hạng', () => {
       rubric: null,
       settings: settings(),
       memberCount: 5,
-      findings: [],
       lang: 'vi',
     });
     expect(values(s.rows[3]).slice(0, 5)).toEqual(['Hạng', 'Mã đơn vị', 'Đơn vị', 'Khối', 'I. Công tác tổ chức']);
@@ -161,18 +161,18 @@ describe('Xếp hạng', () => {
 
   it('states other approval rules in words', () => {
     const present = settings({ vote: { threshold: x('0.5'), strict: false, denominator: 'present', quorum: Exact.ZERO } });
-    const s = rankingSheet({ units: [], rubric: null, settings: present, memberCount: 6, findings: [], lang: 'vi' });
+    const s = rankingSheet({ units: [], rubric: null, settings: present, memberCount: 6, lang: 'vi' });
     expect(s.rows[1]![0]!.value).toBe('Kết quả được thông qua khi có từ 50% trở lên số thành viên tham gia biểu quyết tán thành');
     // 2/3 is 66.666...%: shown to two decimals with the Vietnamese decimal comma; 2/3 x 7 = 4.67 -> 5 needed.
     const twoThirds = settings({ vote: { threshold: Exact.of(2n, 3n), strict: true, denominator: 'members', quorum: Exact.of(2n, 3n) } });
-    const t = rankingSheet({ units: [], rubric: null, settings: twoThirds, memberCount: 7, findings: [], lang: 'vi' });
+    const t = rankingSheet({ units: [], rubric: null, settings: twoThirds, memberCount: 7, lang: 'vi' });
     expect(t.rows[1]![0]!.value).toBe('Kết quả được thông qua khi có trên 66,67% tổng số 7 thành viên tán thành; cần ít nhất 5/7 thành viên tham gia biểu quyết');
     expect(t.table).toBeNull();
     expect(t.rows).toHaveLength(4);
   });
 
   it('speaks English when asked', () => {
-    const s = rankingSheet({ units, rubric: null, settings: settings(), memberCount: 6, findings: [], lang: 'en' });
+    const s = rankingSheet({ units, rubric: null, settings: settings(), memberCount: 6, lang: 'en' });
     expect(s.name).toBe('Ranking');
     expect(s.rows[0]![0]!.value).toBe('EMULATION RANKING');
     expect(s.rows[1]![0]!.value).toBe('A result is approved when more than 50% of all 6 members approve; at least 4 of 6 members must take part');

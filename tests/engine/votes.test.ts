@@ -43,7 +43,7 @@ describe('parseVotes: matrix', () => {
       [1, 'LĐLĐ quận Hoàn Kiếm', 'x', 'X', '✓', 'Đồng ý', 1, true, 'Cờ thi đua'], // row 4
       // approve: x, đồng ý (NFD); reject: Không, 0, -; CG did not vote -> 2/3, present 5
       [2, 'BD', 'x', nfd('đồng ý'), 'Không', 0, '-', null, 'Bằng khen'], // row 5
-      // approve: Tán thành, x, yes; reject: no; "vắng" abstains (present); HBT blank -> 3/1, present 5
+      // approve: Tán thành, x, yes; reject: no; "vắng" (absent) and HBT blank did not take part -> 3/1, present 4
       [3, 'DD', 'Tán thành', 'vắng', 'x', null, 'no', 'yes'], // row 6
       // reject: FALSE, KHÔNG ĐỒNG Ý; approve: x, x, " x ", Y -> 4/2, present 6
       [4, 'HBT', false, 'KHÔNG ĐỒNG Ý', 'x', 'x', ' x ', 'Y'], // row 7
@@ -54,12 +54,11 @@ describe('parseVotes: matrix', () => {
     ];
     const { votes, findings } = votesOf(sheet('Biểu quyết', rows, { merges: ['A1:I1'] }));
     expect(findings).toEqual([]);
-    expect(counts(votes)).toEqual(['HK:6/0/6', 'BD:2/3/5', 'DD:3/1/5', 'HBT:4/2/6', 'TH:2/1/4']);
+    expect(counts(votes)).toEqual(['HK:6/0/6', 'BD:2/3/5', 'DD:3/1/4', 'HBT:4/2/6', 'TH:2/1/4']);
     expect(votes.map((v) => v.award ?? null)).toEqual(['Cờ thi đua', 'Bằng khen', null, null, null]);
     expect(votes[0]!.place).toEqual({ file: 'Cum1.xlsx', sheet: 'Biểu quyết', cell: 'B4' });
     expect([...votes[2]!.marks!.entries()]).toEqual([
       ['HK', 'approve'],
-      ['BD', 'blank'],
       ['DD', 'approve'],
       ['TH', 'reject'],
       ['CG', 'approve'],

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClusterResult, UnitResult, VoteOutcome } from '../../src/engine';
 import { Exact, finding } from '../../src/engine';
 import { defaultSettings } from '../../src/engine/defaults';
-import { summarizeResult, unitTotal } from '../../src/faces/taskpane/model/summary';
+import { summarizeResult, unitTotal, voteState } from '../../src/faces/taskpane/model/summary';
 
 function unit(code: string, group: string, rank: number | null, total: string | null, extra: Partial<UnitResult> = {}): UnitResult {
   return {
@@ -27,7 +27,7 @@ function unit(code: string, group: string, rank: number | null, total: string | 
   };
 }
 
-const vote = (approvals: number, present: number, approved: boolean | null, quorum = true): VoteOutcome => ({ approvals, rejections: null, present, members: 6, quorum, approved });
+const vote = (approvals: number, present: number, approved: boolean | null, quorum = true): VoteOutcome => ({ approvals, rejections: null, present, members: 6, quorum, invalid: false, approved });
 
 describe('summarizeResult', () => {
   it('leads and ties per group, counts votes by outcome and what blocks', () => {
@@ -61,5 +61,14 @@ describe('summarizeResult', () => {
     expect(summarizeResult(result, 'en').leaders[1]!.leaders[0]!.total).toBe('80.00');
     // Rounded for display only, half away from zero: 70.125 -> 70,13.
     expect(unitTotal(result.units[3]!, result, 'vi')).toBe('70,13');
+  });
+});
+
+describe('voteState', () => {
+  it('says a vote a finding invalidated is invalid, even when few took part', () => {
+    // A non-member's mark invalidates the vote; only 2 of 6 took part, which alone would read as "no quorum".
+    expect(voteState({ approvals: 2, rejections: 0, present: 2, members: 6, quorum: false, invalid: true, approved: null })).toBe('invalid');
+    expect(voteState({ approvals: 2, rejections: 0, present: 2, members: 6, quorum: false, invalid: false, approved: null })).toBe('noQuorum');
+    expect(voteState({ approvals: 4, rejections: 2, present: 6, members: 6, quorum: true, invalid: false, approved: true })).toBe('approved');
   });
 });

@@ -3,12 +3,13 @@
  * ones at the end of their group with the reason. Numbers stay numbers (exact value, display format from
  * the settings) so the secretary can still sort and sum; every text is a text cell.
  */
+import { quorumNeeded } from '../approval';
 import { Exact } from '../exact';
-import type { Finding } from '../findings/catalogue';
-import { blocksOf } from '../findings/catalogue';
 import type { Lang } from '../findings/define';
 import { columnLetters } from '../grid';
 import type { Rubric, Settings, UnitResult } from '../model';
+import { foldKey } from '../text';
+import { rankingSections } from '../totals';
 import { decimalsFormat, findingText, labelsFor, numberCell, percentText, textCell, widthFor } from './labels';
 import type { OutCell, OutputSheet } from './types';
 
@@ -19,8 +20,6 @@ export interface RankingSheetInput {
   settings: Settings;
   /** Number of cluster members: the denominator the approval rule speaks of. */
   memberCount: number;
-  /** All findings of the run, to tell an invalid vote from a missing quorum. */
-  findings: readonly Finding[];
   lang: Lang;
 }
 
@@ -49,7 +48,6 @@ export function rankingSheet(input: RankingSheetInput): OutputSheet {
   const H = L.headers;
   const fmt = decimalsFormat(settings.displayDecimals);
   const groups = groupOrder(input.units);
-  const voteBlocked = unitsWithBlockedVotes(input.findings);
   // An unranked unit's figures are left blank: they would read as a result the cluster cannot stand by.
   const figure = (u: UnitResult, v: Exact | null): Exact | null => (u.status === 'invalid' ? null : v);
 
@@ -70,7 +68,7 @@ export function rankingSheet(input: RankingSheetInput): OutputSheet {
     { header: H.total, width: fixed(12), cell: (u, st) => numberCell(figure(u, u.total), fmt, st ?? 'total') },
     { header: H.grade, width: fitted(12, 20), cell: (u, st) => textCell(u.status === 'invalid' ? null : u.grade, st) },
     { header: H.approvals, width: fixed(14), cell: (u, st) => textCell(u.vote ? `${u.vote.approvals}/${u.vote.members}` : null, st) },
-    { header: H.result, width: fitted(18, 26), cell: (u, st) => textCell(voteResult(u, voteBlocked.has(u.code), lang), st) },
+    { header: H.result, width: fitted(18, 26), cell: (u, st) => textCell(voteResult(u, lang), st) },
     {
       header: H.award,
       width: fitted(20, 32),
@@ -80,7 +78,7 @@ export function rankingSheet(input: RankingSheetInput): OutputSheet {
   ];
 
   const byGroup = new Map<string, UnitResult[]>(groups.map((g) => [g, []]));
-  for (const u of input.units) byGroup.get(u.group)!.push(u);
+  for (const u of input.units) byGroup.get(foldKey(u.group))!.push(u);
   const ordered = groups.flatMap((g) => orderWithinGroup(byGroup.get(g)!));
   const body: OutCell[][] = ordered.map((u) => {
     const style = u.status === 'invalid' ? 'invalid' : undefined;
@@ -119,19 +117,13 @@ function title(settings: Settings, base: string, yearWord: string): string {
 /** The approval rule in words, from the same settings the approval itself uses. */
 export function voteRuleText(settings: Settings, memberCount: number, lang: Lang): string {
   const v = settings.vote;
-  let quorumNeeded: number | null = null;
-  if (!v.quorum.isZero() && memberCount > 0) {
-    // Smallest whole number of members that reaches the quorum share: ceil(quorum x members).
-    const need = v.quorum.mul(Exact.int(memberCount));
-    const floor = need.num / need.den;
-    quorumNeeded = Number(need.isInteger() ? floor : floor + 1n);
-  }
+  const quorum = !v.quorum.isZero() && memberCount > 0 ? quorumNeeded(memberCount, v.quorum) : null;
   return labelsFor(lang).ranking.voteRule({
     percent: percentText(v.threshold, lang),
     strict: v.strict,
     denominator: v.denominator,
     members: memberCount,
-    quorumNeeded,
+    quorumNeeded: quorum,
   });
 }
 
@@ -139,23 +131,17 @@ export function voteRuleText(settings: Settings, memberCount: number, lang: Lang
 function sectionColumns(units: readonly UnitResult[], rubric: Rubric | null): { path: string; label: string }[] {
   const seen = new Map<string, string>();
   for (const u of units) for (const s of u.sections) if (!seen.has(s.path)) seen.set(s.path, s.label);
-  if (seen.size === 0 && rubric) {
-    for (const s of rubric.sections) if (hasStandardLeaf(rubric, s.path)) seen.set(s.path, s.label);
-  }
+  if (seen.size === 0 && rubric) for (const s of rankingSections(rubric)) seen.set(s.path, s.label);
   const order = new Map((rubric?.nodes ?? []).map((n, i) => [n.path, i] as const));
   return [...seen].map(([path, label]) => ({ path, label })).sort((a, b) => (order.get(a.path) ?? Infinity) - (order.get(b.path) ?? Infinity));
 }
 
-function hasStandardLeaf(rubric: Rubric, path: string): boolean {
-  const node = rubric.byPath.get(path);
-  if (!node) return false;
-  if (node.children.length === 0) return node.kind === 'standard';
-  return node.children.some((c) => hasStandardLeaf(rubric, c));
-}
-
-/** Groups in the order they first appear in the members sheet. */
+/**
+ * Groups (folded, as ranking.ts ranks them: "Doanh nghiệp" and "doanh nghiệp" are one group) in the
+ * order they first appear in the members sheet.
+ */
 function groupOrder(units: readonly UnitResult[]): string[] {
-  return [...new Set(units.map((u) => u.group))];
+  return [...new Set(units.map((u) => foldKey(u.group)))];
 }
 
 /**
@@ -170,19 +156,14 @@ function orderWithinGroup(units: UnitResult[]): UnitResult[] {
   return [...ranked, ...rest];
 }
 
-function unitsWithBlockedVotes(findings: readonly Finding[]): Set<string> {
-  const out = new Set<string>();
-  for (const f of findings) if (f.unit !== undefined && blocksOf(f) === 'vote') out.add(f.unit);
-  return out;
-}
-
-function voteResult(u: UnitResult, blocked: boolean, lang: Lang): string {
+function voteResult(u: UnitResult, lang: Lang): string | null {
   const R = labelsFor(lang).ranking.result;
-  if (!u.vote) return blocked ? R.invalid : R.notVoted;
-  if (blocked) return R.invalid;
+  if (!u.vote) return R.notVoted;
+  // An invalid vote decides nothing whatever its quorum: the secretary must fix the votes sheet first.
+  if (u.vote.invalid === true) return R.invalid;
   if (u.vote.approved === true) return R.approved;
   if (u.vote.approved === false) return R.rejected;
-  return u.vote.quorum ? R.invalid : R.noQuorum;
+  return R.noQuorum;
 }
 
 function notes(u: UnitResult, lang: Lang): string {

@@ -52,6 +52,7 @@ export interface ResultSummary {
 }
 
 export function voteState(vote: VoteOutcome): VoteState {
+  if (vote.invalid) return 'invalid';
   if (vote.approved === true) return 'approved';
   if (vote.approved === false) return 'rejected';
   return vote.quorum ? 'invalid' : 'noQuorum';
