@@ -5,6 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import JSZip from 'jszip';
 import type { Workbook } from '../src/hosts/xlsx/exceljs';
 import { buildClusterWorkbook, buildSubmissionWorkbook, workbookBytes } from '../src/hosts/xlsx/layout';
 import { CLUSTER_FILE, MEMBERS, RUBRIC, SCORES, SETTINGS, TITLE, VOTES, YEAR } from './cum1-data';
@@ -22,6 +23,19 @@ function stamp(wb: Workbook): Workbook {
   return wb;
 }
 
+/**
+ * The workbook's bytes with every zip entry dated STAMP: the zip records when each part was written, so
+ * without this every rebuild would change all the committed files even when their content did not.
+ */
+async function stableBytes(wb: Workbook): Promise<Uint8Array> {
+  const src = await JSZip.loadAsync(await workbookBytes(stamp(wb)));
+  const out = new JSZip();
+  for (const f of Object.values(src.files)) {
+    if (!f.dir) out.file(f.name, await f.async('uint8array'), { date: STAMP, createFolders: false });
+  }
+  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
+
 export async function buildExamples(): Promise<string[]> {
   await mkdir(SUBMISSIONS_DIR, { recursive: true });
   const written: string[] = [];
@@ -34,7 +48,7 @@ export async function buildExamples(): Promise<string[]> {
     settings: SETTINGS,
   });
   const clusterPath = join(SAMPLE_DIR, CLUSTER_FILE);
-  await writeFile(clusterPath, await workbookBytes(stamp(cluster)));
+  await writeFile(clusterPath, await stableBytes(cluster));
   written.push(clusterPath);
 
   for (const m of MEMBERS) {
@@ -51,7 +65,7 @@ export async function buildExamples(): Promise<string[]> {
       validation: true,
     });
     const path = join(SUBMISSIONS_DIR, m.file);
-    await writeFile(path, await workbookBytes(stamp(wb)));
+    await writeFile(path, await stableBytes(wb));
     written.push(path);
   }
   return written;

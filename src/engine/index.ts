@@ -9,3 +9,5 @@ export type { Lang, Place, Severity } from './findings/define';
 export { placeText } from './findings/define';
 export { runCluster } from './pipeline';
 export type { ClusterResult } from './pipeline';
+export { parseSettings, SETTING_KEYS } from './settings';
+export { defaultSettings } from './defaults';

@@ -31,13 +31,24 @@ export class Progress {
     // Redraw at most every 50 ms: a terminal write per small file would slow the run itself.
     if (this.done < this.total && now - this.lastDraw < 50) return;
     this.lastDraw = now;
-    const cols = Math.max(40, Math.min(this.err.columns ?? 80, 120));
+    // A terminal that does not report its width (columns 0 or absent) is taken as 80 wide.
+    const cols = Math.max(40, Math.min(this.err.columns || 80, 120));
     const width = 24;
     const filled = Math.round((this.done / this.total) * width);
     const head = `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${this.done}/${this.total} `;
     const room = Math.max(0, cols - head.length - 1);
     const name = file.length > room ? `…${file.slice(file.length - room + 1)}` : file;
     this.err.write(`\r\x1b[K${head}${name}`);
+  }
+
+  /** A line for the secretary while files are read: on a terminal it goes above the bar, which is redrawn. */
+  note(text: string): void {
+    if (this.tty && this.total > 0) {
+      this.err.write(`\r\x1b[K${text}\n`);
+      this.lastDraw = 0;
+    } else {
+      this.err.write(`${text}\n`);
+    }
   }
 
   /** Clears the bar, or prints the closing line of a long plain run. */

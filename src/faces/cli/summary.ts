@@ -71,7 +71,7 @@ export function summaryText(result: ClusterResult, lang: Lang): string {
       : []),
     { head: W.award, cell: (u) => (u.award ? u.award.name + (u.award.confirmed ? W.confirmed : '') : '') },
   ];
-  const table = [cols.map((c) => c.head), ...result.units.map((u) => cols.map((c) => oneLine(c.cell(u))))];
+  const table = [cols.map((c) => c.head), ...inSheetOrder(result.units).map((u) => cols.map((c) => oneLine(c.cell(u))))];
   const widths = cols.map((_, i) => Math.max(...table.map((row) => width(row[i]!))));
   const lines = table.map((row) =>
     row
@@ -92,6 +92,20 @@ export function summaryText(result: ClusterResult, lang: Lang): string {
     if (listed.length > LISTED_ERRORS) lines.push(`  ${W.more(listed.length - LISTED_ERRORS)}`);
   }
   return lines.join('\n') + '\n';
+}
+
+/**
+ * Units in the order of the Xếp hạng sheet, so the table reads like the sheet: groups as they first appear,
+ * within each the ranked units by rank (equal ranks by code), then the unranked by code.
+ * (The engine's ranking-sheet.ts orders the same way; it does not export its helper.)
+ */
+export function inSheetOrder(units: readonly UnitResult[]): UnitResult[] {
+  const byCode = (a: UnitResult, b: UnitResult): number => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  const ranked = (u: UnitResult): boolean => u.status === 'ranked' && u.rank !== null;
+  return [...new Set(units.map((u) => u.group))].flatMap((g) => {
+    const members = units.filter((u) => u.group === g);
+    return [...members.filter(ranked).sort((a, b) => a.rank! - b.rank! || byCode(a, b)), ...members.filter((u) => !ranked(u)).sort(byCode)];
+  });
 }
 
 /** Unit names are untrusted: no line breaks or control characters reach the terminal. */

@@ -13,6 +13,10 @@ export async function template(outDir: string, lang: Lang | null, io: CliIO): Pr
   try {
     await mkdir(dir, { recursive: true });
     if (!(await stat(dir)).isDirectory()) throw new Error('not a directory');
+    // Both or neither: a half-written pair would leave a form that does not match the cluster.
+    for (const name of Object.values(TEMPLATE_FILES)) {
+      if (await exists(join(dir, name))) throw Object.assign(new Error(name), { code: 'EEXIST' });
+    }
     const written: string[] = [];
     for (const [name, make] of [
       [TEMPLATE_FILES.cluster, clusterTemplate],
@@ -30,5 +34,14 @@ export async function template(outDir: string, lang: Lang | null, io: CliIO): Pr
     const detail = code === 'EEXIST' ? say('tệp đã tồn tại, không ghi đè', 'a file already exists; nothing was overwritten') : code || String(e);
     io.stderr.write(`thidua: ${say(`Không tạo được mẫu trong ${dir}`, `Could not write the templates into ${dir}`)} (${detail}).\n`);
     return 2;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
   }
 }

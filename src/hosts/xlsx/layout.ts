@@ -127,15 +127,24 @@ function rubricSheet(wb: Workbook, spec: ClusterSpec): void {
     if (isSection(r.code)) ws.getRow(row).font = { bold: true };
   });
   const last = top + Math.max(spec.rubric.length, 30);
-  for (let row = top + 1; row <= last; row++) {
-    ws.getCell(row, 3).dataValidation = positive('Điểm tối đa phải là số dương / Max points must be positive');
-    ws.getCell(row, 4).dataValidation = { type: 'list', allowBlank: true, formulae: [KIND_LIST] };
-    ws.getCell(row, 5).dataValidation = positive('Hệ số phải là số dương / Weight must be positive');
-  }
+  validate(ws, `C${top + 1}:C${last}`, positive('Điểm tối đa phải là số dương / Max points must be positive'));
+  validate(ws, `D${top + 1}:D${last}`, { type: 'list', allowBlank: true, formulae: [KIND_LIST] });
+  validate(ws, `E${top + 1}:E${last}`, positive('Hệ số phải là số dương / Weight must be positive'));
   widths(ws, [8, 70, 12, 12, 8]);
 }
 
-function positive(error: string): NonNullable<ReturnType<Worksheet['getCell']>['dataValidation']> {
+type Validation = NonNullable<ReturnType<Worksheet['getCell']>['dataValidation']>;
+
+/**
+ * One validation rule over a whole range. Set cell by cell, exceljs regroups equal neighbours when it
+ * saves, sorting addresses as text (F10 before F9), and can write ranges that overlap; a range key is
+ * written as it is.
+ */
+function validate(ws: Worksheet, range: string, rule: Validation): void {
+  (ws as unknown as { dataValidations: { add(address: string, v: Validation): void } }).dataValidations.add(range, rule);
+}
+
+function positive(error: string): Validation {
   return { type: 'decimal', operator: 'greaterThan', allowBlank: true, showErrorMessage: true, error, formulae: [0] };
 }
 
@@ -161,10 +170,10 @@ function votesSheet(wb: Workbook, spec: ClusterSpec): void {
   spec.members.forEach((m, i) => {
     const marks = spec.votes?.[m.code] ?? [];
     ws.getRow(top + 1 + i).values = [m.code, ...codes.map((_, j) => marks[j] ?? null)];
-    for (let j = 0; j < codes.length; j++) {
-      ws.getCell(top + 1 + i, j + 2).dataValidation = { type: 'list', allowBlank: true, formulae: [MARK_LIST] };
-    }
   });
+  if (codes.length > 0) {
+    validate(ws, `B${top + 1}:${ws.getColumn(codes.length + 1).letter}${top + codes.length}`, { type: 'list', allowBlank: true, formulae: [MARK_LIST] });
+  }
   widths(ws, [14, ...codes.map(() => 9)]);
 }
 
@@ -200,11 +209,18 @@ export function addSubmissionSheet(wb: Workbook, spec: SubmissionSpec): Workshee
     const row = top + 1 + i;
     ws.getRow(row).values = [r.code, r.label, r.max, r.kind ?? null, r.weight ?? null, spec.self?.[i] ?? null, spec.reviewed?.[i] ?? null, spec.evidence?.[i] ?? null];
     if (isSection(r.code)) ws.getRow(row).font = { bold: true };
-    if (spec.validation) {
-      const v = scoreValidation(r, spec.rubric[i + 1]);
-      if (v) ws.getCell(row, 6).dataValidation = v;
-    }
   });
+  if (spec.validation) {
+    // Consecutive rows with the same rule share one range.
+    let from = 0;
+    const rules = spec.rubric.map((r, i) => scoreValidation(r, spec.rubric[i + 1]));
+    rules.forEach((v, i) => {
+      const next = rules[i + 1];
+      if (next !== undefined && JSON.stringify(next) === JSON.stringify(v)) return;
+      if (v) validate(ws, from === i ? `F${top + 1 + i}` : `F${top + 1 + from}:F${top + 1 + i}`, v);
+      from = i + 1;
+    });
+  }
   if (spec.total !== undefined) {
     const row = top + 1 + spec.rubric.length;
     ws.getRow(row).values = [null, 'Tổng cộng', null, null, null, spec.total];
@@ -215,7 +231,7 @@ export function addSubmissionSheet(wb: Workbook, spec: SubmissionSpec): Workshee
 }
 
 /** 0 to max for scores, -max to max for penalties (typed as 2 or -2), x / Không for veto conditions. */
-function scoreValidation(r: RubricRowSpec, next: RubricRowSpec | undefined): ReturnType<Worksheet['getCell']>['dataValidation'] | null {
+function scoreValidation(r: RubricRowSpec, next: RubricRowSpec | undefined): Validation | null {
   const kind = (r.kind ?? '').toLowerCase();
   if (kind.startsWith('điều kiện')) return { type: 'list', allowBlank: true, formulae: [MARK_LIST] };
   // A row whose next row is its child is a parent: its cell holds the member's subtotal, not a score.
@@ -227,9 +243,14 @@ function scoreValidation(r: RubricRowSpec, next: RubricRowSpec | undefined): Ret
     allowBlank: true,
     showErrorMessage: true,
     errorTitle: 'Điểm không hợp lệ / Invalid score',
-    error: `Điểm từ ${low} đến ${r.max} / Score from ${low} to ${r.max}`,
+    error: `Điểm từ ${viNumber(low)} đến ${viNumber(r.max)} / Score from ${low} to ${r.max}`,
     formulae: [low, r.max],
   };
+}
+
+/** 7.5 as Vietnamese writes it: 7,5. */
+function viNumber(n: number): string {
+  return String(n).replace('.', ',');
 }
 
 /** `3` followed by `a`: a criterion with lettered sub-criteria. */

@@ -30,6 +30,8 @@ const IGNORED_NODES = ['dataValidations', 'conditionalFormatting', 'extLst', 'pa
 const REASONS = {
   notExcel: { vi: 'không phải tệp Excel', en: 'not an Excel file' },
   notXlsx: { vi: 'tệp nén nhưng không phải bảng tính .xlsx', en: 'a zip archive but not an .xlsx workbook' },
+  ods: { vi: 'bảng tính .ods của LibreOffice/OpenOffice; hãy lưu lại dạng .xlsx', en: 'a LibreOffice/OpenOffice .ods spreadsheet; save it as .xlsx' },
+  xlsb: { vi: 'bảng tính nhị phân .xlsb; hãy lưu lại dạng .xlsx', en: 'a binary .xlsb workbook; save it as .xlsx' },
   corruptZip: { vi: 'tệp .xlsx bị hỏng', en: 'the .xlsx file is damaged' },
   parse: { vi: 'nội dung .xlsx không hợp lệ', en: 'the .xlsx content is not valid' },
 } as const;
@@ -55,7 +57,12 @@ export async function readWorkbook(input: Uint8Array | ArrayBuffer, fileName: st
 
   const entries = centralDirectory(bytes);
   if (entries === null) return unreadable('corruptZip');
-  if (entries.length > 0 && !entries.some((e) => /^xl\/workbook\.xml$/i.test(e.name))) return unreadable('notXlsx');
+  if (entries.length > 0 && !entries.some((e) => /^xl\/workbook\.xml$/i.test(e.name))) {
+    // Other spreadsheets in a zip: say which, so the secretary knows the fix is "save as .xlsx".
+    if (entries.some((e) => /^xl\/workbook\.bin$/i.test(e.name))) return unreadable('xlsb');
+    if (entries.some((e) => e.name === 'content.xml') && entries.some((e) => e.name === 'mimetype')) return unreadable('ods');
+    return unreadable('notXlsx');
+  }
   const declared = entries.reduce((s, e) => s + e.uncompressed, 0);
   const tooBig = (actual: number): ReadResult =>
     fail(finding('FILE_TOO_LARGE', place, { limit: uncompressedText(limits.maxUncompressedBytes, lang), actual: uncompressedText(actual, lang) }));

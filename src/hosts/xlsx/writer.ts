@@ -1,15 +1,22 @@
 /**
  * The result workbook: a copy of the cluster workbook with the generated sheets added or replaced.
- * Source sheets are never written to; generated sheets are marked (markers.ts) so the next run replaces
- * them and nothing else; a user's sheet that merely has the same name keeps it, and ours takes a free one.
+ * The generated sheets are rendered by exceljs in a workbook of their own, then placed into the cluster
+ * workbook's package (workbook-patch.ts), so nothing of the user's is re-encoded. Generated sheets are
+ * marked (markers.ts) so the next run replaces them and nothing else; a user's sheet that merely has the
+ * same name keeps it, and ours takes a free one.
  */
 import type { OutCell, OutputRole, OutputSheet } from '../../engine';
 import { ExcelJS } from './exceljs';
-import type { Workbook, Worksheet } from './exceljs';
+import type { Worksheet } from './exceljs';
 import type { InternalLink } from './internal-links';
-import { applyInternalLinks } from './internal-links';
-import { markedSheets, markerName, quoteSheet, roleOfMarker } from './markers';
+import { injectLinks } from './internal-links';
+import { quoteSheet } from './markers';
+import { XlsxPackage } from './package';
 import { LINK_FONT, LOOKS } from './styles';
+import { mergeStyles } from './styles-merge';
+import type { NewSheet } from './workbook-patch';
+import { WorkbookEditor } from './workbook-patch';
+import { block, elements } from './xml';
 
 export interface WriteOptions {
   /** Open the workbook on this generated sheet (default `ranking`); false leaves the active sheet alone. */
@@ -30,11 +37,11 @@ export async function writeResult(clusterBytes: Uint8Array | ArrayBuffer, sheets
 
 export async function writeResultReport(clusterBytes: Uint8Array | ArrayBuffer, sheets: OutputSheet[], opts: WriteOptions = {}): Promise<WriteReport> {
   const source = clusterBytes instanceof Uint8Array ? clusterBytes : new Uint8Array(clusterBytes);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(source as unknown as ArrayBuffer);
+  const pkg = await XlsxPackage.load(source);
+  const book = await WorkbookEditor.open(pkg);
+  const replaced = book.generated.map((s) => s.name);
 
-  const replaced = removeGenerated(wb);
-  const taken = new Set(wb.worksheets.map((ws) => ws.name.toLowerCase()));
+  const taken = new Set(book.kept.map((s) => s.name.toLowerCase()));
   const names = new Map<string, string>();
   for (const s of sheets) {
     const name = freeSheetName(s.name, taken);
@@ -42,51 +49,93 @@ export async function writeResultReport(clusterBytes: Uint8Array | ArrayBuffer, 
     names.set(s.name, name);
   }
   // Links may point at any sheet that exists after the write, under its final name.
-  const existing = new Set(wb.worksheets.map((ws) => ws.name));
-  for (const n of names.values()) existing.add(n);
+  const existing = new Set([...book.kept.map((s) => s.name), ...names.values()]);
   const resolveSheet = (name: string): string | null => {
     const mapped = names.get(name) ?? name;
     return existing.has(mapped) ? mapped : null;
   };
+  const activeRole = opts.activate === undefined ? 'ranking' : opts.activate;
+  const activeSheet = activeRole ? sheets.find((s) => s.role === activeRole) : undefined;
+  const active = activeSheet ? names.get(activeSheet.name)! : null;
 
+  const rendered = await renderSheets(sheets, names, resolveSheet, active);
+  const styles = await book.stylesPart();
+  let xf = (i: number): number => i;
+  if (styles) {
+    const merged = mergeStyles(styles.xml, rendered.styles);
+    if (!merged) throw new Error('the styles part of the workbook could not be read');
+    pkg.put(styles.path, merged.xml);
+    xf = merged.xf;
+  } else {
+    await book.addStylesPart(rendered.styles);
+  }
+  const fresh: NewSheet[] = rendered.sheets.map((s) => ({ role: s.role, name: s.name, xml: injectLinks(placeSheetXml(s.xml, rendered.strings, xf), s.links) }));
+  await book.replace(fresh, active);
+  return { bytes: await pkg.bytes(), names, replaced };
+}
+
+interface RenderedSheet {
+  role: OutputRole;
+  name: string;
+  xml: string;
+  links: InternalLink[];
+}
+
+/** The generated sheets as exceljs writes them in a workbook of their own: sheet parts, styles, strings. */
+async function renderSheets(
+  sheets: readonly OutputSheet[],
+  names: ReadonlyMap<string, string>,
+  resolveSheet: (name: string) => string | null,
+  active: string | null,
+): Promise<{ sheets: RenderedSheet[]; styles: string; strings: string[] }> {
+  const wb = new ExcelJS.Workbook();
   const links = new Map<string, InternalLink[]>();
   for (const s of sheets) {
     const name = names.get(s.name)!;
     const ws = wb.addWorksheet(name);
-    const orderNo = replaced.find((r) => r.role === s.role)?.orderNo;
-    if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
     links.set(name, fillSheet(ws, s, resolveSheet));
-    wb.definedNames.add(`${quoteSheet(name)}!$A$1`, markerName(s.role));
+    // A sheet without a view is not selected; the active one is, so Excel opens on it.
+    if (name === active) ws.views = ws.views.length > 0 ? ws.views.map((v, i) => (i === 0 ? { ...v, tabSelected: true } : v)) : [{ tabSelected: true } as Worksheet['views'][number]];
   }
-
-  const active = opts.activate === undefined ? 'ranking' : opts.activate;
-  if (active) activate(wb, sheets.find((s) => s.role === active) ? names.get(sheets.find((s) => s.role === active)!.name)! : null);
-
-  const written = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  const bytes = await applyInternalLinks(written, source, links);
-  return { bytes, names, replaced: replaced.map((r) => r.sheet) };
-}
-
-interface Removed {
-  role: OutputRole;
-  sheet: string;
-  orderNo: number | undefined;
-}
-
-/** Deletes every sheet an earlier run generated, and every ThiDua marker name (stale ones included). */
-function removeGenerated(wb: Workbook): Removed[] {
-  const removed: Removed[] = [];
-  for (const g of markedSheets(wb.definedNames.model)) {
-    const ws = wb.worksheets.find((w) => w.name === g.sheet);
-    if (!ws) continue;
-    removed.push({ role: g.role, sheet: ws.name, orderNo: (ws as unknown as { orderNo?: number }).orderNo });
-    wb.removeWorksheet(ws.id);
+  // Stored, not deflated: these bytes are only unpacked again here (the result is compressed once, at the end).
+  const rendered = (await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as object)) as ArrayBuffer;
+  const pkg = await XlsxPackage.load(new Uint8Array(rendered));
+  const book = await WorkbookEditor.open(pkg);
+  const rels = await pkg.rels(await pkg.workbookPath());
+  const sst = rels.find((r) => r.type.endsWith('/sharedStrings'));
+  const sstXml = sst ? ((await pkg.text(sst.target)) ?? '') : '';
+  const strings = elements(sstXml, 'si').map((si) => si.replace(/^<si>|<\/si>$/g, ''));
+  const out: RenderedSheet[] = [];
+  for (const s of sheets) {
+    const name = names.get(s.name)!;
+    const entry = book.sheets.find((e) => e.name === name);
+    const xml = entry?.part ? await pkg.text(entry.part) : null;
+    if (xml === null) throw new Error(`the generated sheet ${name} was not written`);
+    out.push({ role: s.role, name, xml, links: links.get(name) ?? [] });
   }
-  wb.definedNames.model = wb.definedNames.model.filter((dn) => roleOfMarker(dn.name) === null);
-  return removed;
+  return { sheets: out, styles: (await book.stylesPart())?.xml ?? '', strings };
 }
 
-/** Excel's limit on sheet names, and the characters it refuses in them. */
+/**
+ * A rendered sheet made ready for the cluster workbook: its strings inline (the workbook's shared-string
+ * table stays untouched) and its cell formats renumbered to the merged styles part.
+ */
+function placeSheetXml(xml: string, strings: readonly string[], xf: (ours: number) => number): string {
+  const body = block(xml, 'sheetData');
+  const head = xml.slice(0, body?.start ?? xml.length).replace(/<col\b[^>]*>/g, (tag) => tag.replace(/(\sstyle=")(\d+)"/, (_, pre: string, n: string) => `${pre}${xf(Number(n))}"`));
+  if (!body) return head;
+  // One pass over the cells (a details sheet can hold millions): each row and cell tag, with a
+  // shared-string cell's index when it has one.
+  const cells = body.inner.replace(/<(row|c)\b([^>]*)>(?:<v>(\d+)<\/v><\/c>)?/g, (whole, tag: string, attrs: string, ssi: string | undefined) => {
+    const restyled = attrs.replace(/(\ss=")(\d+)"/, (_, pre: string, n: string) => `${pre}${xf(Number(n))}"`);
+    if (tag === 'c' && ssi !== undefined && /\st="s"/.test(restyled)) return `<c${restyled.replace(/\st="s"/, ' t="inlineStr"')}><is>${strings[Number(ssi)] ?? ''}</is></c>`;
+    if (ssi !== undefined) return `<${tag}${restyled}><v>${ssi}</v></c>`;
+    return restyled === attrs ? whole : `<${tag}${restyled}>`;
+  });
+  return `${head}${body.open}${cells}</sheetData>${xml.slice(body.end)}`;
+}
+
+/** Excel's limit on sheet names. */
 const MAX_SHEET_NAME = 31;
 
 /** `Xếp hạng`, or `Xếp hạng (2)`, `(3)`... when a sheet already has the name (Excel compares case-insensitively). */
@@ -156,22 +205,4 @@ export function safeText(s: string): string {
   // eslint-disable-next-line no-control-regex
   const clean = s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd').replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
   return clean.length > MAX_CELL_TEXT ? clean.slice(0, MAX_CELL_TEXT - 1) + '…' : clean;
-}
-
-/** Opens the workbook on `sheet`, leaving only it selected (two selected tabs would group the sheets). */
-function activate(wb: Workbook, sheet: string | null): void {
-  if (!sheet) return;
-  const order = wb.worksheets;
-  const index = order.findIndex((ws) => ws.name === sheet);
-  if (index < 0) return;
-  for (const ws of order) {
-    // A sheet without a view is not selected; giving it one would only add defaults to the user's sheet.
-    if (!ws.views || ws.views.length === 0) {
-      if (ws.name === sheet) ws.views = [{ tabSelected: true } as Worksheet['views'][number]];
-      continue;
-    }
-    ws.views = ws.views.map((v, i) => (i === 0 ? { ...v, tabSelected: ws.name === sheet } : v)) as Worksheet['views'];
-  }
-  const current = wb.views && wb.views.length > 0 ? wb.views : [{ x: 0, y: 0, width: 10000, height: 20000, visibility: 'visible' }];
-  wb.views = current.map((v, i) => (i === 0 ? { ...v, activeTab: index, firstSheet: 0 } : v)) as Workbook['views'];
 }

@@ -8,6 +8,8 @@ import type { CellValue, GridSheet, GridWorkbook } from '../../../src/engine';
 import { isCellError } from '../../../src/engine';
 import type { Workbook, Worksheet } from '../../../src/hosts/xlsx/exceljs';
 import { ExcelJS } from '../../../src/hosts/xlsx/exceljs';
+import { XlsxPackage } from '../../../src/hosts/xlsx/package';
+import { WorkbookEditor } from '../../../src/hosts/xlsx/workbook-patch';
 
 export interface SheetExtras {
   /** A1 -> font name. */
@@ -41,6 +43,22 @@ export function addGridSheet(wb: Workbook, sheet: GridSheet, extras: SheetExtras
 
 export async function bytesOf(wb: Workbook): Promise<Uint8Array> {
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** The XML of a sheet part, found by the sheet's name, straight from the package. */
+export async function sheetXml(bytes: Uint8Array, sheet: string): Promise<string> {
+  const pkg = await XlsxPackage.load(bytes);
+  const entry = (await WorkbookEditor.open(pkg)).sheets.find((s) => s.name === sheet);
+  const xml = entry?.part ? await pkg.text(entry.part) : null;
+  if (xml === null) throw new Error(`no sheet ${sheet}`);
+  return xml;
+}
+
+/** A package part by path (`xl/workbook.xml`), as text. */
+export async function partXml(bytes: Uint8Array, path: string): Promise<string> {
+  const xml = await (await XlsxPackage.load(bytes)).text(path);
+  if (xml === null) throw new Error(`no part ${path}`);
+  return xml;
 }
 
 export async function gridToXlsx(grid: GridWorkbook, extras: Record<string, SheetExtras> = {}): Promise<Uint8Array> {

@@ -100,6 +100,17 @@ describe('limits and broken files', () => {
     expect(r.findings.map((f) => [f.code, f.params])).toEqual([['FILE_UNREADABLE', { reason: 'a zip archive but not an .xlsx workbook' }]]);
   });
 
+  it('names the other spreadsheet formats that arrive as zips, so the fix is clear', async () => {
+    // LibreOffice's default format and Excel's binary workbook: both must be saved again as .xlsx.
+    const ods = await zipOf({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<office:document-content/>' });
+    const xlsb = await zipOf({ '[Content_Types].xml': '<Types/>', 'xl/workbook.bin': new Uint8Array(8) });
+    const reasons = await Promise.all([readWorkbook(ods, 'DongDa.ods'), readWorkbook(xlsb, 'LongBien.xlsb', { lang: 'en' })]);
+    expect(reasons.map((r) => [r.findings[0]!.code, r.findings[0]!.params])).toEqual([
+      ['FILE_UNREADABLE', { reason: 'bảng tính .ods của LibreOffice/OpenOffice; hãy lưu lại dạng .xlsx' }],
+      ['FILE_UNREADABLE', { reason: 'a binary .xlsb workbook; save it as .xlsx' }],
+    ]);
+  });
+
   it('recognises a password-protected workbook', async () => {
     const r = await readWorkbook(cfbWith(['EncryptionInfo', 'EncryptedPackage']), 'DongDa.xlsx');
     expect(r.findings.map((f) => [f.code, f.place])).toEqual([['FILE_PASSWORD_PROTECTED', { file: 'DongDa.xlsx' }]]);

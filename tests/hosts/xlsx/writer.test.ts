@@ -8,11 +8,11 @@ import type { ClusterResult, OutputSheet } from '../../../src/engine';
 import { runCluster } from '../../../src/engine';
 import type { Workbook, Worksheet } from '../../../src/hosts/xlsx/exceljs';
 import { ExcelJS } from '../../../src/hosts/xlsx/exceljs';
-import { attributes, sheetParts } from '../../../src/hosts/xlsx/internal-links';
+import { attributes } from '../../../src/hosts/xlsx/xml';
 import { readWorkbook } from '../../../src/hosts/xlsx/reader';
 import { freeSheetName, writeResult, writeResultReport } from '../../../src/hosts/xlsx/writer';
 import { CUM1_CLUSTER_FILE, cum1Cluster, cum1Submissions } from '../../fixtures/cum1';
-import { addGridSheet, bytesOf, gridToXlsx, loadXlsx } from './helpers';
+import { addGridSheet, bytesOf, gridToXlsx, loadXlsx, sheetXml } from './helpers';
 
 /** The seed cluster as a secretary keeps it: styled, validated, frozen, with a formula, a link and her own "Xếp hạng" sheet. */
 async function secretaryWorkbook(): Promise<Uint8Array> {
@@ -49,9 +49,7 @@ beforeAll(async () => {
 
 /** Location-only links (ref -> location) of a sheet, straight from the package XML. */
 async function linksOf(bytes: Uint8Array, sheet: string): Promise<Record<string, string>> {
-  const zip = await JSZip.loadAsync(bytes);
-  const path = (await sheetParts(zip)).get(sheet)!;
-  const xml = await zip.file(path)!.async('string');
+  const xml = await sheetXml(bytes, sheet);
   const out: Record<string, string> = {};
   for (const m of xml.matchAll(/<hyperlink\b([^>]*?)\/?>/g)) {
     const a = attributes(m[1]!);
@@ -176,8 +174,7 @@ describe('hostile and odd text', () => {
       freezeRows: 0,
     };
     const bytes = await writeResult(await secretaryWorkbook(), [sheet], { activate: false });
-    const zip = await JSZip.loadAsync(bytes);
-    const xml = await zip.file((await sheetParts(zip)).get('Xếp hạng (2)')!)!.async('string');
+    const xml = await sheetXml(bytes, 'Xếp hạng (2)');
     expect(xml).not.toContain('<f>');
     const ws = (await loadXlsx(bytes)).getWorksheet('Xếp hạng (2)')!;
     // A control character cannot be stored in XML: it becomes U+FFFD, everything else is kept as typed.
@@ -199,7 +196,7 @@ describe('hostile and odd text', () => {
     const src = await bytesOf(wb);
     // Excel's "Place in this document" link: a location, no relationship (exceljs itself would drop it).
     const zip = await JSZip.loadAsync(src);
-    const path = (await sheetParts(zip)).get('Thang điểm')!;
+    const path = 'xl/worksheets/sheet1.xml';
     const xml = await zip.file(path)!.async('string');
     zip.file(path, xml.replace('<pageMargins', `<hyperlinks><hyperlink ref="B5" location="'Thang điểm'!C28"/></hyperlinks><pageMargins`));
     const withLink = await zip.generateAsync({ type: 'uint8array' });
