@@ -209,7 +209,7 @@ describe('Kiểm tra', () => {
     expect(sheet.rows[4]![6]!.link).toEqual({ sheet: 'HK', cell: 'D12' });
     expect(sheet.rows[4]!.every((c) => c.style === 'error')).toBe(true);
     // In a member's own file: no link can reach it.
-    expect(values(sheet.rows[5])).toEqual(['Cảnh báo', 'BaDinh.xlsx', 'Tự chấm', 'F9', 'NUMBER_AS_TEXT', 'Số được gõ dạng chữ "9,5", đã đọc là 9.5.', null]);
+    expect(values(sheet.rows[5])).toEqual(['Cảnh báo', 'BaDinh.xlsx', 'Tự chấm', 'F9', 'NUMBER_AS_TEXT', 'Số được gõ dạng chữ "9,5", đã đọc là 9,5.', null]);
     expect(sheet.rows[5]![6]!.link).toBeUndefined();
     expect(sheet.rows[5]![0]!.style).toBe('warning');
     // No sheet and cell: nothing to go to.

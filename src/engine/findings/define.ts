@@ -33,3 +33,12 @@ export function placeText(p: Place | undefined): string {
   if (!p) return '';
   return [p.file, p.sheet, p.cell].filter((x) => x !== undefined && x !== '').join(' › ');
 }
+
+/**
+ * A number the engine computed, written the Vietnamese way (decimal comma: 7,5). Only for figures the
+ * engine formats; text the secretary typed is quoted as typed.
+ */
+export function viNum(n: string | number): string {
+  const s = String(n);
+  return /^-?\d+\.\d+$/.test(s) ? s.replace('.', ',') : s;
+}

@@ -1,4 +1,4 @@
-import { def } from './define';
+import { def, viNum } from './define';
 
 /**
  * Why a code does not fit the nesting. The finding stores the key, not a sentence, so the message can be
@@ -86,7 +86,7 @@ export const rubricFindings = {
   RUBRIC_PARENT_MAX_MISMATCH: def<{ path: string; max: string; childrenSum: string }>({
     severity: 'warning',
     blocks: 'none',
-    vi: (p) => `Mục ${p.path}: điểm tối đa ${p.max} khác tổng điểm tối đa (có hệ số) của các tiêu chí con ${p.childrenSum}.`,
+    vi: (p) => `Mục ${p.path}: điểm tối đa ${viNum(p.max)} khác tổng điểm tối đa (có hệ số) của các tiêu chí con ${viNum(p.childrenSum)}.`,
     en: (p) => `Section ${p.path}: max ${p.max} differs from the sum of its children's weighted max ${p.childrenSum}.`,
   }),
   /**

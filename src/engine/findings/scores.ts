@@ -1,4 +1,4 @@
-import { def } from './define';
+import { def, viNum } from './define';
 
 /** Member submissions: which unit a sheet is, its scores, and its copy of the rubric. */
 export const scoreFindings = {
@@ -66,7 +66,7 @@ export const scoreFindings = {
   SCORE_OUT_OF_RANGE: def<{ path: string; value: string; max: string }>({
     severity: 'error',
     blocks: 'unit',
-    vi: (p) => `Tiêu chí ${p.path}: điểm ${p.value} nằm ngoài khoảng 0 đến ${p.max}.`,
+    vi: (p) => `Tiêu chí ${p.path}: điểm ${viNum(p.value)} nằm ngoài khoảng 0 đến ${viNum(p.max)}.`,
     en: (p) => `Criterion ${p.path}: score ${p.value} is outside 0 to ${p.max}.`,
   }),
   VETO_MARK_UNKNOWN: def<{ path: string; value: string }>({
@@ -78,19 +78,19 @@ export const scoreFindings = {
   NUMBER_AS_TEXT: def<{ text: string; value: string }>({
     severity: 'warning',
     blocks: 'none',
-    vi: (p) => `Số được gõ dạng chữ "${p.text}", đã đọc là ${p.value}.`,
+    vi: (p) => `Số được gõ dạng chữ "${p.text}", đã đọc là ${viNum(p.value)}.`,
     en: (p) => `Number typed as text "${p.text}", read as ${p.value}.`,
   }),
   SUBTOTAL_MISMATCH: def<{ path: string; stated: string; computed: string }>({
     severity: 'warning',
     blocks: 'none',
-    vi: (p) => `Tổng ${p.path} trong bài nộp là ${p.stated}, tính lại được ${p.computed}.`,
+    vi: (p) => `Tổng ${p.path} trong bài nộp là ${viNum(p.stated)}, tính lại được ${viNum(p.computed)}.`,
     en: (p) => `Total ${p.path} in the submission is ${p.stated}; recomputed it is ${p.computed}.`,
   }),
   CRITERION_MAX_CHANGED: def<{ path: string; expected: string; found: string }>({
     severity: 'error',
     blocks: 'unit',
-    vi: (p) => `Tiêu chí ${p.path}: điểm tối đa trong bài nộp là ${p.found}, thang điểm của cụm là ${p.expected}.`,
+    vi: (p) => `Tiêu chí ${p.path}: điểm tối đa trong bài nộp là ${viNum(p.found)}, thang điểm của cụm là ${viNum(p.expected)}.`,
     en: (p) => `Criterion ${p.path}: the submission's max is ${p.found}; the cluster's rubric says ${p.expected}.`,
   }),
   CRITERION_ADDED: def<{ path: string }>({

@@ -7,8 +7,7 @@
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import type { ClusterResult, Finding, GridWorkbook, Lang } from '../../engine';
-import { blocksOf, describe, runCluster } from '../../engine';
-import { parseSettings } from '../../engine/settings';
+import { blocksOf, describe, parseSettings, runCluster } from '../../engine';
 import { DEFAULT_LIMITS } from '../../hosts/xlsx/limits';
 import { expandInputs, readWorkbookFile, realPathOf } from '../../hosts/xlsx/node-files';
 import { isThiDuaResult } from '../../hosts/xlsx/workbook-patch';

@@ -4,7 +4,7 @@
  */
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { finding } from '../../engine/findings/catalogue';
+import { finding } from '../../engine';
 import type { ReadOptions } from './limits';
 import { formatBytes, resolveLimits } from './limits';
 import type { ReadResult } from './reader';

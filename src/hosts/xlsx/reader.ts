@@ -5,7 +5,7 @@
  */
 import type { Finding, GridSheet, GridWorkbook, Lang } from '../../engine';
 // The catalogue directly, not the engine index: reading files must not depend on the pipeline loading.
-import { finding } from '../../engine/findings/catalogue';
+import { finding } from '../../engine';
 import { cellFont, cellValue } from './cells';
 import { ExcelJS } from './exceljs';
 import type { Worksheet } from './exceljs';

@@ -3,7 +3,7 @@
  * a layout the engine reads. The rubric rows are an example to overwrite: they show sections, restarting
  * numbering, sub-criteria, a weight, bonus, penalty and a veto condition in one glance.
  */
-import { SETTING_KEYS } from '../../engine/settings';
+import { SETTING_KEYS } from '../../engine';
 import type { ClusterSpec, RubricRowSpec } from './layout';
 import { buildClusterWorkbook, buildSubmissionWorkbook, workbookBytes } from './layout';
 
