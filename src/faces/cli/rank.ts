@@ -13,6 +13,7 @@ import { expandInputs, readWorkbookFile, realPathOf } from '../../hosts/xlsx/nod
 import { isThiDuaResult } from '../../hosts/xlsx/workbook-patch';
 import { writeResultReport } from '../../hosts/xlsx/writer';
 import type { CliIO } from './io';
+import { exists } from './io';
 import { toJson } from './json';
 import { Progress } from './progress';
 import { summaryText } from './summary';
@@ -186,15 +187,6 @@ async function resolveOut(out: string | null, clusterPath: string): Promise<{ pa
   if (given === '') return { path: abs + ext };
   if (given !== ext) return { problem: { vi: `--out phải là tệp ${ext} (nhận được ${basename(abs)}).`, en: `--out must be an ${ext} file (got ${basename(abs)}).` } };
   return { path: abs };
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** A workbook ThiDua wrote earlier: the only kind of existing file a run may replace. */

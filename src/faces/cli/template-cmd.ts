@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Lang } from '../../engine';
 import { clusterTemplate, submissionTemplate } from '../../hosts/xlsx/template';
 import type { CliIO } from './io';
+import { exists } from './io';
 
 export const TEMPLATE_FILES = { cluster: 'cum-thi-dua-mau.xlsx', submission: 'bai-nop-mau.xlsx' } as const;
 
@@ -37,11 +38,3 @@ export async function template(outDir: string, lang: Lang | null, io: CliIO): Pr
   }
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
