@@ -82,9 +82,11 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => stepTab(page, 'vi', 'import').getAttribute('aria-selected')).toBe('true');
     const pick = page.getByRole('button', { name: vi.import.pick, exact: true });
+    // Listen before moving focus: Playwright turns on file-chooser interception asynchronously, and on a
+    // loaded machine an Enter pressed right after registering could open the (invisible) native picker first.
+    const chooser = page.waitForEvent('filechooser', { timeout: PANE_TIMEOUT_MS });
     await pressUntilFocused(page, 'Tab', pick, vi.import.pick);
     expect(await focusShows(page)).toBe(true);
-    const chooser = page.waitForEvent('filechooser', { timeout: PANE_TIMEOUT_MS });
     await page.keyboard.press('Enter');
     await (await chooser).setFiles(SUBMISSION_FILES.map(submissionPath));
     await expect
