@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Exact } from '../../src/engine';
 import { detectHost } from '../../src/faces/taskpane/host';
 import { chooseLanguage, formatPoints, STRINGS } from '../../src/faces/taskpane/i18n';
+import { rememberedLanguage } from '../../src/faces/taskpane/services/preferences';
 import { isDarkColor, officeScheme } from '../../src/faces/taskpane/theme';
 import { FakeSource, renderApp, tabLabel } from './helpers';
 
@@ -35,6 +36,20 @@ describe('language', () => {
 
     fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'vi' } });
     expect(tabNames()[0]).toBe('1. Kiểm tra');
+  });
+
+  it('remembers the choice for the next visit, where it wins over the browser', async () => {
+    localStorage.clear();
+    renderApp(new FakeSource({ kind: 'file' }));
+    await screen.findByText('0 lỗi · 5 cảnh báo · 0 thông tin');
+    expect(rememberedLanguage()).toBeNull();
+    fireEvent.change(screen.getByLabelText('Ngôn ngữ'), { target: { value: 'en' } });
+    expect(rememberedLanguage()).toBe('en');
+    // The next visit: a Vietnamese browser, the remembered English choice.
+    expect(chooseLanguage('standalone', { browserLanguages: ['vi-VN'], requested: rememberedLanguage() })).toBe('en');
+    fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'vi' } });
+    expect(rememberedLanguage()).toBe('vi');
+    localStorage.clear();
   });
 
   it('opens in English when told so', () => {

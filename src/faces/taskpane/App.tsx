@@ -19,6 +19,7 @@ import type { Services } from './services/source';
 import { useWorkbench } from './state/useWorkbench';
 import type { Scheme } from './theme';
 import { themeFor, useScheme } from './theme';
+import { rememberLanguage } from './services/preferences';
 
 const useStyles = makeStyles({
   provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
@@ -45,7 +46,11 @@ export function App({ services, host, initialLang, requirement, loadSample = fal
   const [lang, setLang] = useState<Lang>(initialLang);
   const followed = useScheme(host);
   const theme = themeFor(scheme ?? followed);
-  const language = useMemo(() => ({ lang, t: STRINGS[lang], setLang }), [lang]);
+  const chooseLang = useCallback((next: Lang) => {
+    setLang(next);
+    rememberLanguage(next);
+  }, []);
+  const language = useMemo(() => ({ lang, t: STRINGS[lang], setLang: chooseLang }), [lang, chooseLang]);
 
   useEffect(() => {
     if (typeof document !== 'undefined') document.documentElement.lang = languageTag(lang);

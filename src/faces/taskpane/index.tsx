@@ -15,6 +15,7 @@ import { App } from './App';
 import type { ReadyInfo } from './host';
 import { detectHost, officeGlobal } from './host';
 import { chooseLanguage } from './i18n';
+import { rememberedLanguage } from './services/preferences';
 import { createServices } from './services';
 
 function browserLanguages(): readonly string[] {
@@ -30,7 +31,7 @@ function boot(container: HTMLElement): void {
     const lang = chooseLanguage(host, {
       officeDisplayLanguage: host === 'excel' ? office?.context?.displayLanguage : null,
       browserLanguages: browserLanguages(),
-      requested: new URLSearchParams(window.location.search).get('lang'),
+      requested: new URLSearchParams(window.location.search).get('lang') ?? rememberedLanguage(),
     });
     const requirement = checkRequirements(officeRequirementProbe(host === 'excel' ? info?.host : null));
     root.render(<App services={createServices(host)} host={host} initialLang={lang} requirement={requirement} loadSample={host === 'standalone'} />);
