@@ -4,29 +4,21 @@
  * the function Office.actions.associate received. With the shared runtime reported, the pane must open
  * exactly when something blocks; event.completed() is called once whatever happens.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { registerRibbonCommands } from '../../src/faces/commands/register';
 import { lastRun } from '../../src/hosts/office';
 import { setPaneLanguage } from '../../src/hosts/office/status';
 import type { FakeExcel } from '../fakes/excel-fake';
 import { FakeRichApiError } from '../fakes/excel-fake';
 import { cum1WorkbookWithPastedSubmissions } from '../hosts/office/seed';
+import { ribbonHarness } from '../hosts/office/ribbon-harness';
 
-let restore: (() => void) | null = null;
-beforeEach(() => {
-  vi.spyOn(console, 'info').mockImplementation(() => {});
-  vi.spyOn(console, 'error').mockImplementation(() => {});
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  restore?.();
-  restore = null;
-  setPaneLanguage(null);
-});
+const harness = ribbonHarness();
+afterEach(() => setPaneLanguage(null));
 
 /** Installs the fake as Office/Excel and registers the ribbon function the way the pages do. */
 function install(fake: FakeExcel): void {
-  restore = fake.install();
+  harness.install(fake);
   expect(registerRibbonCommands()).toBe(true);
   expect([...fake.actions.keys()]).toEqual(['generateRanking']);
 }
@@ -100,7 +92,7 @@ describe('ribbon function with the shared runtime', () => {
     install(english);
     await click(english);
     expect(lastRun()?.message).toBe('Ranked 5 of 6 units; leading: LĐLĐ quận Hoàn Kiếm (96.00). 1 error(s), 5 warning(s). Something blocks the result: see the Kiểm tra sheet.');
-    restore!();
+    harness.uninstall();
 
     // Office in English, but the secretary switched the pane to Vietnamese.
     const switched = blockedWorkbook({ sharedRuntime: true, displayLanguage: 'en-US' });

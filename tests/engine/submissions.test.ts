@@ -6,7 +6,7 @@ import { MemberIndex, parseMembers } from '../../src/engine/members';
 import type { Rubric } from '../../src/engine/model';
 import { parseRubric } from '../../src/engine/rubric';
 import { parseSubmissions } from '../../src/engine/submissions';
-import { err, nfd, sheet, workbook } from './helpers/grids';
+import { err, nfd, sheet, workbook, SIX_MEMBERS } from './helpers/grids';
 
 // ---------------------------------------------------------------- the cluster
 
@@ -29,15 +29,7 @@ const CLUSTER_RUBRIC: CellValue[][] = [
   ['V', 'Vi phạm pháp luật', null, 'Điều kiện'],
 ];
 
-const MEMBERS: CellValue[][] = [
-  ['Mã đơn vị', 'Tên đơn vị'],
-  ['HK', 'LĐLĐ quận Hoàn Kiếm'],
-  ['BD', 'LĐLĐ quận Ba Đình'],
-  ['DD', 'LĐLĐ quận Đống Đa'],
-  ['HBT', 'LĐLĐ quận Hai Bà Trưng'],
-  ['TH', 'LĐLĐ quận Tây Hồ'],
-  ['CG', 'LĐLĐ quận Cầu Giấy'],
-];
+const MEMBERS = SIX_MEMBERS;
 
 function clusterBook(extra: GridSheet[] = []): GridWorkbook {
   return workbook('Cum1.xlsx', [sheet('Thang điểm', CLUSTER_RUBRIC), sheet('Đơn vị', MEMBERS), ...extra]);

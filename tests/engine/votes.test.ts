@@ -4,17 +4,9 @@ import type { CellValue, GridSheet } from '../../src/engine/grid';
 import { MemberIndex, parseMembers } from '../../src/engine/members';
 import type { UnitVote } from '../../src/engine/model';
 import { parseVotes } from '../../src/engine/votes';
-import { err, nfd, sheet, workbook } from './helpers/grids';
+import { err, nfd, sheet, workbook, SIX_MEMBERS } from './helpers/grids';
 
-const MEMBERS: CellValue[][] = [
-  ['Mã đơn vị', 'Tên đơn vị'],
-  ['HK', 'LĐLĐ quận Hoàn Kiếm'],
-  ['BD', 'LĐLĐ quận Ba Đình'],
-  ['DD', 'LĐLĐ quận Đống Đa'],
-  ['HBT', 'LĐLĐ quận Hai Bà Trưng'],
-  ['TH', 'LĐLĐ quận Tây Hồ'],
-  ['CG', 'LĐLĐ quận Cầu Giấy'],
-];
+const MEMBERS = SIX_MEMBERS;
 
 function votesOf(votesSheet: GridSheet | null) {
   const sheets = [sheet('Đơn vị', MEMBERS), ...(votesSheet ? [votesSheet] : [])];

@@ -173,19 +173,10 @@ function notLoaded(prop: string): FakeRichApiError {
 
 // ------------------------------------------------------------------------------------------ helpers
 
-function utf8(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
+// Measured with the platform's own encoder, not the host's counter: a fake that shared the host's
+// arithmetic could not catch a mistake in it.
+const encoder = new TextEncoder();
+const utf8 = (s: string): number => encoder.encode(s).length;
 const json = (v: unknown): number => utf8(JSON.stringify(v) ?? 'null');
 const key = (name: string): string => name.normalize('NFC').toLowerCase();
 

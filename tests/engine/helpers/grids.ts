@@ -30,3 +30,14 @@ export function err(error: string): CellError {
 export function nfd(text: string): string {
   return text.normalize('NFD');
 }
+
+/** The members sheet the parser tests share: six district federations, codes first. */
+export const SIX_MEMBERS: CellValue[][] = [
+  ['Mã đơn vị', 'Tên đơn vị'],
+  ['HK', 'LĐLĐ quận Hoàn Kiếm'],
+  ['BD', 'LĐLĐ quận Ba Đình'],
+  ['DD', 'LĐLĐ quận Đống Đa'],
+  ['HBT', 'LĐLĐ quận Hai Bà Trưng'],
+  ['TH', 'LĐLĐ quận Tây Hồ'],
+  ['CG', 'LĐLĐ quận Cầu Giấy'],
+];

@@ -2,24 +2,15 @@
  * The ribbon's one-click "Tạo bảng xếp hạng" end to end against the fake, installed as the globals
  * Excel and Office: the secretary pasted the members' sheets into the cluster workbook and clicks.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { generateRanking } from '../../../src/faces/commands/generate';
 import { lastRun } from '../../../src/hosts/office';
 import { cum1Cluster } from '../../fixtures/cum1';
 import { FakeExcel, FakeRichApiError } from '../../fakes/excel-fake';
+import { ribbonHarness } from './ribbon-harness';
 import { cum1WorkbookWithPastedSubmissions } from './seed';
 
-let restore: (() => void) | null = null;
-beforeEach(() => {
-  // The command logs its status line; keep the test output clean.
-  vi.spyOn(console, 'info').mockImplementation(() => {});
-  vi.spyOn(console, 'error').mockImplementation(() => {});
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  restore?.();
-  restore = null;
-});
+const harness = ribbonHarness();
 
 function clickEvent() {
   return { completed: vi.fn(), source: { id: 'GenerateRanking' } } as unknown as Office.AddinCommands.Event & { completed: ReturnType<typeof vi.fn> };
@@ -28,7 +19,7 @@ function clickEvent() {
 describe('generateRanking (ribbon)', () => {
   it('ranks the pasted submissions, shows the ranking, keeps every source sheet, and completes the event once', async () => {
     const fake = cum1WorkbookWithPastedSubmissions();
-    restore = fake.install();
+    harness.install(fake);
     const sources = fake.sheetNames();
     const before = sources.map((n) => fake.snapshot(n));
     const event = clickEvent();
@@ -55,7 +46,7 @@ describe('generateRanking (ribbon)', () => {
     const cluster = cum1Cluster();
     cluster.sheets = cluster.sheets.filter((s) => s.name !== 'Thang điểm');
     const fake = FakeExcel.fromGrids(cluster, { sharedRuntime: true, displayLanguage: 'en-US' });
-    restore = fake.install();
+    harness.install(fake);
     const event = clickEvent();
 
     await generateRanking(event);
@@ -71,7 +62,7 @@ describe('generateRanking (ribbon)', () => {
 
   it('still completes the event when Excel fails, and says why', async () => {
     const fake = cum1WorkbookWithPastedSubmissions();
-    restore = fake.install();
+    harness.install(fake);
     fake.run = async () => {
       throw new FakeRichApiError('GeneralException', 'Excel đang bận');
     };
@@ -86,7 +77,7 @@ describe('generateRanking (ribbon)', () => {
 
   it('works without an event (called from the task pane)', async () => {
     const fake = cum1WorkbookWithPastedSubmissions();
-    restore = fake.install();
+    harness.install(fake);
     await expect(generateRanking()).resolves.toBeUndefined();
     expect(fake.sheetNames()).toContain('Xếp hạng');
   });
